@@ -1,0 +1,165 @@
+/**
+ * Table types shared by SQLite and PostgreSQL. Dates are ISO-8601 text, booleans are 0/1
+ * integers and lists are JSON text, so both dialects store the same values.
+ */
+import type { Generated, Insertable, Selectable } from "kysely";
+
+/** An integer id the database assigns. */
+type Id = Generated<number>;
+
+export interface DossiersTable {
+  uid: string;
+  legislature: string | null;
+  title: string;
+  slug: string | null;
+  procedure: string | null;
+  senat_signet: string | null;
+  senat_url: string | null;
+  content_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DossierStepsTable {
+  dossier_uid: string;
+  /** Act code and occurrence ("AN1-DEPOT#1"): stable across re-imports. */
+  step_key: string;
+  position: number;
+  code: string;
+  place: string;
+  reading: string;
+  stage: string;
+  date: string | null;
+  text_uid: string | null;
+  text_role: string | null;
+  outcome: string | null;
+  succeeded: number;
+  /** JSON object of extra facts. */
+  details: string;
+}
+
+export interface TextsTable {
+  uid: string;
+  dossier_uid: string | null;
+  chamber: string | null;
+  number: string | null;
+  title: string | null;
+  kind: string | null;
+  date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AmendmentsTable {
+  uid: string;
+  chamber: string;
+  legislature: string | null;
+  dossier_uid: string | null;
+  text_uid: string | null;
+  text_number: string | null;
+  exam_ref: string | null;
+  organ_ref: string | null;
+  stage: string | null;
+  number_long: string;
+  number: string;
+  prefix: string;
+  rectification: number;
+  second_deliberation: number;
+  target_kind: string;
+  target_label: string | null;
+  target_article: string | null;
+  target_article_sort_key: string | null;
+  target_position: string | null;
+  target_alinea: string | null;
+  author_type: string;
+  author_ref: string | null;
+  author_name: string | null;
+  group_ref: string | null;
+  /** JSON list of actor refs. */
+  cosigner_refs: string;
+  signatories: string | null;
+  dispositif_html: string | null;
+  dispositif_text: string | null;
+  expose_html: string | null;
+  expose_text: string | null;
+  notice: string | null;
+  outcome: string;
+  outcome_detail: string | null;
+  raw_state: string | null;
+  raw_sub_state: string | null;
+  raw_sort: string | null;
+  parent_uid: string | null;
+  identical_discussion_id: string | null;
+  common_discussion_id: string | null;
+  discussion_order: string | null;
+  deposited_at: string | null;
+  published_at: string | null;
+  decided_at: string | null;
+  code_reference: string | null;
+  content_hash: string;
+  source_file: string | null;
+  first_run_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: Id;
+  /** "amendment.filed", "amendment.outcome_changed", "dossier.step_added"… */
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  dossier_uid: string | null;
+  text_uid: string | null;
+  /** Canonical article number concerned, when there is one. */
+  article: string | null;
+  /** JSON object describing the change. */
+  payload: string;
+  /** When it happened according to the data (decision date, step date), if known. */
+  occurred_at: string | null;
+  recorded_at: string;
+  run_id: number | null;
+}
+
+export interface ImportRunsTable {
+  id: Id;
+  source: string;
+  location: string;
+  started_at: string;
+  finished_at: string | null;
+  /** "running", "ok", "partial" (some records failed), "failed". */
+  status: string;
+  /** JSON counts: new, changed, unchanged, failed. */
+  counts: string;
+  message: string | null;
+}
+
+export interface ImportErrorsTable {
+  id: Id;
+  run_id: number;
+  file: string;
+  record: string | null;
+  severity: string;
+  message: string;
+  created_at: string;
+}
+
+/** The whole database, as Kysely sees it. */
+export interface Database {
+  dossiers: DossiersTable;
+  dossier_steps: DossierStepsTable;
+  texts: TextsTable;
+  amendments: AmendmentsTable;
+  events: EventsTable;
+  import_runs: ImportRunsTable;
+  import_errors: ImportErrorsTable;
+}
+
+export type AmendmentRow = Selectable<AmendmentsTable>;
+export type NewAmendmentRow = Insertable<AmendmentsTable>;
+export type DossierRow = Selectable<DossiersTable>;
+export type DossierStepRow = Selectable<DossierStepsTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewEventRow = Insertable<EventsTable>;
+export type ImportRunRow = Selectable<ImportRunsTable>;
+export type ImportErrorRow = Selectable<ImportErrorsTable>;

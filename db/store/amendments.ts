@@ -1,0 +1,202 @@
+/**
+ * Storing amendments: insert new ones, update changed ones, leave unchanged ones untouched, and
+ * write one event per new or changed amendment in the same transaction.
+ */
+import type { Kysely } from "kysely";
+import type { AmendmentRecord } from "../../src/domain/amendment.js";
+import type { AmendmentRow, Database, NewAmendmentRow, NewEventRow } from "../schema.js";
+import { chunk, contentHash, emptyCounts, nowIso, type StoreCounts } from "./common.js";
+
+/** Where the records come from, for provenance columns. */
+export interface StoreContext {
+  readonly runId: number | null;
+  readonly sourceFile: string | null;
+}
+
+/** Columns whose change is worth telling in an `amendment.updated` event. */
+const WATCHED_COLUMNS = [
+  "number_long",
+  "rectification",
+  "target_article",
+  "target_alinea",
+  "dispositif_text",
+  "expose_text",
+  "signatories",
+  "parent_uid",
+  "identical_discussion_id",
+] as const satisfies readonly (keyof AmendmentRow)[];
+
+/** The record's content hash: the dossier a dump's folder gives is provenance, not content. */
+export function amendmentHash(record: AmendmentRecord): string {
+  const { dossierUid: _dossier, ...content } = record;
+  return contentHash(content);
+}
+
+/** Maps a record to its row. */
+export function amendmentRow(record: AmendmentRecord, hash: string, context: StoreContext, now: string): NewAmendmentRow {
+  const t = record.target;
+  return {
+    uid: record.uid,
+    chamber: record.chamber,
+    legislature: record.legislature,
+    dossier_uid: record.dossierUid,
+    text_uid: record.textUid,
+    text_number: record.textNumber,
+    exam_ref: record.examRef,
+    organ_ref: record.organRef,
+    stage: record.stage,
+    number_long: record.numberLong,
+    number: record.number,
+    prefix: record.prefix,
+    rectification: record.rectification,
+    second_deliberation: record.secondDeliberation ? 1 : 0,
+    target_kind: t.kind,
+    target_label: t.label,
+    target_article: t.article,
+    target_article_sort_key: t.articleSortKey,
+    target_position: t.position,
+    target_alinea: t.alinea,
+    author_type: record.authorType,
+    author_ref: record.authorRef,
+    author_name: record.authorName,
+    group_ref: record.groupRef,
+    cosigner_refs: JSON.stringify(record.cosignerRefs),
+    signatories: record.signatories,
+    dispositif_html: record.dispositifHtml,
+    dispositif_text: record.dispositifText,
+    expose_html: record.exposeHtml,
+    expose_text: record.exposeText,
+    notice: record.notice,
+    outcome: record.outcome,
+    outcome_detail: record.outcomeDetail,
+    raw_state: record.rawState,
+    raw_sub_state: record.rawSubState,
+    raw_sort: record.rawSort,
+    parent_uid: record.parentUid,
+    identical_discussion_id: record.identicalDiscussionId,
+    common_discussion_id: record.commonDiscussionId,
+    discussion_order: record.discussionOrder,
+    deposited_at: record.depositedAt,
+    published_at: record.publishedAt,
+    decided_at: record.decidedAt,
+    code_reference: record.codeReference,
+    content_hash: hash,
+    source_file: context.sourceFile,
+    first_run_id: context.runId,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+const LOOKUP_CHUNK = 500;
+const INSERT_CHUNK = 200;
+
+/**
+ * Stores a batch of amendments in one transaction. Unchanged amendments cause no write and no
+ * event; a new one gives `amendment.filed`; a changed outcome gives exactly one
+ * `amendment.outcome_changed`; any other change one `amendment.updated`.
+ */
+export async function storeAmendments(
+  db: Kysely<Database>,
+  records: readonly AmendmentRecord[],
+  context: StoreContext,
+): Promise<StoreCounts> {
+  const counts = emptyCounts();
+  if (records.length === 0) return counts;
+  const latest = new Map<string, AmendmentRecord>();
+  for (const record of records) latest.set(record.uid, record);
+  const batch = [...latest.values()];
+
+  await db.transaction().execute(async (trx) => {
+    const known = new Map<string, { hash: string; dossier: string | null }>();
+    for (const uids of chunk(batch.map((r) => r.uid), LOOKUP_CHUNK)) {
+      const rows = await trx.selectFrom("amendments").select(["uid", "content_hash", "dossier_uid"]).where("uid", "in", uids).execute();
+      for (const row of rows) known.set(row.uid, { hash: row.content_hash, dossier: row.dossier_uid });
+    }
+
+    const now = nowIso();
+    const inserts: NewAmendmentRow[] = [];
+    const changed: { record: AmendmentRecord; row: NewAmendmentRow }[] = [];
+    const events: NewEventRow[] = [];
+    for (const record of batch) {
+      const hash = amendmentHash(record);
+      const previous = known.get(record.uid);
+      const row = amendmentRow(record, hash, context, now);
+      if (!previous) {
+        inserts.push(row);
+        events.push(filedEvent(record, context, now));
+        counts.created++;
+      } else if (previous.hash !== hash) {
+        changed.push({ record, row });
+        counts.changed++;
+      } else {
+        counts.unchanged++;
+        if (previous.dossier === null && record.dossierUid !== null) {
+          // Only provenance improved (the dump's folder names the dossier): no event.
+          await trx.updateTable("amendments").set({ dossier_uid: record.dossierUid }).where("uid", "=", record.uid).execute();
+        }
+      }
+    }
+
+    for (const rows of chunk(inserts, INSERT_CHUNK)) await trx.insertInto("amendments").values(rows).execute();
+
+    for (const { record, row } of changed) {
+      const old = await trx.selectFrom("amendments").selectAll().where("uid", "=", record.uid).executeTakeFirstOrThrow();
+      const { created_at: _created, first_run_id: _firstRun, ...update } = row;
+      await trx
+        .updateTable("amendments")
+        .set({ ...update, dossier_uid: record.dossierUid ?? old.dossier_uid })
+        .where("uid", "=", record.uid)
+        .execute();
+      events.push(changeEvent(record, old, row, context, now));
+    }
+
+    for (const rows of chunk(events, INSERT_CHUNK)) await trx.insertInto("events").values(rows).execute();
+  });
+  return counts;
+}
+
+function eventBase(record: AmendmentRecord, context: StoreContext, now: string): Omit<NewEventRow, "kind" | "payload" | "occurred_at"> {
+  return {
+    subject_type: "amendment",
+    subject_id: record.uid,
+    dossier_uid: record.dossierUid,
+    text_uid: record.textUid,
+    article: record.target.article,
+    recorded_at: now,
+    run_id: context.runId,
+  };
+}
+
+function filedEvent(record: AmendmentRecord, context: StoreContext, now: string): NewEventRow {
+  return {
+    ...eventBase(record, context, now),
+    kind: "amendment.filed",
+    payload: JSON.stringify({
+      number: record.numberLong,
+      target: record.target.label,
+      author: record.authorName,
+      authorType: record.authorType,
+      outcome: record.outcome,
+    }),
+    occurred_at: record.depositedAt,
+  };
+}
+
+function changeEvent(record: AmendmentRecord, old: AmendmentRow, row: NewAmendmentRow, context: StoreContext, now: string): NewEventRow {
+  if (old.outcome !== record.outcome) {
+    return {
+      ...eventBase(record, context, now),
+      kind: "amendment.outcome_changed",
+      payload: JSON.stringify({ number: record.numberLong, from: old.outcome, to: record.outcome, detail: record.outcomeDetail }),
+      occurred_at: record.decidedAt,
+    };
+  }
+  const fields = WATCHED_COLUMNS.filter((column) => row[column] !== old[column]);
+  return {
+    ...eventBase(record, context, now),
+    kind: "amendment.updated",
+    payload: JSON.stringify({ number: record.numberLong, fields }),
+    occurred_at: null,
+  };
+}

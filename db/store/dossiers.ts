@@ -1,0 +1,149 @@
+/**
+ * Storing dossiers with their steps, and the texts they refer to. Events: `dossier.created`,
+ * `dossier.step_added` for each new step, `dossier.updated` for other changes, `text.created`.
+ */
+import type { Kysely, Transaction } from "kysely";
+import type { DossierRecord, DossierStep, TextRecord } from "../../src/domain/dossier.js";
+import type { Database, NewEventRow } from "../schema.js";
+import { contentHash, emptyCounts, nowIso, type StoreCounts } from "./common.js";
+import type { StoreContext } from "./amendments.js";
+
+/** Key of a step that stays the same across re-imports: act code and occurrence ("AN1-COM-FOND-RAPPORT#1"). */
+export function stepKeys(steps: readonly DossierStep[]): string[] {
+  const seen = new Map<string, number>();
+  return steps.map((step) => {
+    const n = (seen.get(step.code) ?? 0) + 1;
+    seen.set(step.code, n);
+    return `${step.code}#${n}`;
+  });
+}
+
+/** Stores dossiers (each in its own transaction with its events). */
+export async function storeDossiers(db: Kysely<Database>, dossiers: readonly DossierRecord[], context: StoreContext): Promise<StoreCounts> {
+  const counts = emptyCounts();
+  for (const dossier of dossiers) {
+    const outcome = await db.transaction().execute((trx) => storeDossier(trx, dossier, context));
+    counts[outcome]++;
+  }
+  return counts;
+}
+
+async function storeDossier(trx: Transaction<Database>, dossier: DossierRecord, context: StoreContext): Promise<keyof StoreCounts> {
+  const hash = contentHash(dossier);
+  const previous = await trx.selectFrom("dossiers").select(["content_hash", "title"]).where("uid", "=", dossier.uid).executeTakeFirst();
+  if (previous?.content_hash === hash) return "unchanged";
+
+  const now = nowIso();
+  const fields = {
+    legislature: dossier.legislature,
+    title: dossier.title,
+    slug: dossier.slug,
+    procedure: dossier.procedure,
+    senat_signet: dossier.senatSignet,
+    senat_url: dossier.senatUrl,
+    content_hash: hash,
+    updated_at: now,
+  };
+  const oldKeys = new Set<string>();
+  if (previous) {
+    const rows = await trx.selectFrom("dossier_steps").select("step_key").where("dossier_uid", "=", dossier.uid).execute();
+    for (const row of rows) oldKeys.add(row.step_key);
+    await trx.updateTable("dossiers").set(fields).where("uid", "=", dossier.uid).execute();
+    await trx.deleteFrom("dossier_steps").where("dossier_uid", "=", dossier.uid).execute();
+  } else {
+    await trx.insertInto("dossiers").values({ uid: dossier.uid, ...fields, created_at: now }).execute();
+  }
+
+  const keys = stepKeys(dossier.steps);
+  const events: NewEventRow[] = [];
+  const base = { subject_type: "dossier", subject_id: dossier.uid, dossier_uid: dossier.uid, article: null, recorded_at: now, run_id: context.runId };
+  if (!previous) {
+    events.push({ ...base, kind: "dossier.created", text_uid: null, payload: JSON.stringify({ title: dossier.title }), occurred_at: dossier.steps[0]?.date ?? null });
+  }
+  if (dossier.steps.length > 0) {
+    await trx
+      .insertInto("dossier_steps")
+      .values(
+        dossier.steps.map((step, position) => ({
+          dossier_uid: dossier.uid,
+          step_key: keys[position] as string,
+          position,
+          code: step.code,
+          place: step.place,
+          reading: step.reading,
+          stage: step.stage,
+          date: step.date,
+          text_uid: step.textUid,
+          text_role: step.textRole,
+          outcome: step.outcome,
+          succeeded: step.succeeded ? 1 : 0,
+          details: JSON.stringify(step.details),
+        })),
+      )
+      .execute();
+  }
+  let added = 0;
+  dossier.steps.forEach((step, position) => {
+    const key = keys[position] as string;
+    if (!previous || oldKeys.has(key)) return;
+    added++;
+    events.push({
+      ...base,
+      kind: "dossier.step_added",
+      text_uid: step.textUid,
+      payload: JSON.stringify({ step: key, place: step.place, reading: step.reading, stage: step.stage, outcome: step.outcome }),
+      occurred_at: step.date,
+    });
+  });
+  if (previous && added === 0) {
+    events.push({ ...base, kind: "dossier.updated", text_uid: null, payload: JSON.stringify({ title: dossier.title, previousTitle: previous.title }), occurred_at: null });
+  }
+  if (events.length > 0) await trx.insertInto("events").values(events).execute();
+  return previous ? "changed" : "created";
+}
+
+/**
+ * Stores text descriptions: known fields are never overwritten by unknown ones (a dossier step
+ * knows a text's uid and role, the `document` record its title and number).
+ */
+export async function storeTexts(db: Kysely<Database>, texts: readonly TextRecord[], context: StoreContext): Promise<StoreCounts> {
+  const counts = emptyCounts();
+  if (texts.length === 0) return counts;
+  await db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    for (const text of texts) {
+      const old = await trx.selectFrom("texts").selectAll().where("uid", "=", text.uid).executeTakeFirst();
+      const merged = {
+        dossier_uid: text.dossierUid ?? old?.dossier_uid ?? null,
+        chamber: text.chamber ?? old?.chamber ?? null,
+        number: text.number ?? old?.number ?? null,
+        title: text.title ?? old?.title ?? null,
+        kind: text.kind ?? old?.kind ?? null,
+        date: text.date ?? old?.date ?? null,
+      };
+      if (!old) {
+        await trx.insertInto("texts").values({ uid: text.uid, ...merged, created_at: now, updated_at: now }).execute();
+        await trx
+          .insertInto("events")
+          .values({
+            kind: "text.created",
+            subject_type: "text",
+            subject_id: text.uid,
+            dossier_uid: merged.dossier_uid,
+            text_uid: text.uid,
+            article: null,
+            payload: JSON.stringify({ number: merged.number, kind: merged.kind }),
+            occurred_at: merged.date,
+            recorded_at: now,
+            run_id: context.runId,
+          })
+          .execute();
+        counts.created++;
+      } else if ((Object.keys(merged) as (keyof typeof merged)[]).some((k) => merged[k] !== old[k])) {
+        await trx.updateTable("texts").set({ ...merged, updated_at: now }).where("uid", "=", text.uid).execute();
+        counts.changed++;
+      } else counts.unchanged++;
+    }
+  });
+  return counts;
+}

@@ -1,0 +1,239 @@
+/**
+ * The `navette` command: migrate, ingest, serve, demo.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import { openDatabase, type DatabaseHandle } from "../../db/connection.js";
+import { migrateToLatest } from "../../db/migrate.js";
+import { loadConfig, type Config } from "../config.js";
+import { findSourceKind, SOURCE_KINDS } from "../importer/source-kinds.js";
+import { runImport, type ImportSummary } from "../importer/run-import.js";
+import { loadDemo } from "../importer/demo.js";
+import { createApp } from "../web/app.js";
+import { createProgress } from "./progress.js";
+
+const MAIN_HELP = `navette — suivi des articles et amendements à travers la navette parlementaire
+
+Usage : navette <commande> [options]
+
+Commandes :
+  migrate                     crée ou met à jour le schéma de la base
+  ingest <source> <chemin|url> importe une source (navette ingest --help)
+  serve                       lance le site web (migre et charge la démo si la base est vide)
+  demo                        charge les données de démonstration
+
+Configuration (variables d'environnement) :
+  DATABASE_URL      postgres://… ou chemin d'un fichier SQLite (défaut : <NAVETTE_DATA_DIR>/navette.sqlite)
+  NAVETTE_DATA_DIR  dossier des données et téléchargements (défaut : ./data)
+  PORT, HOST        adresse d'écoute du site (défaut : 3000, 127.0.0.1)
+
+« navette <commande> --help » détaille chaque commande.`;
+
+const INGEST_HELP = `Usage : navette ingest <source> <chemin|url> [options]
+
+Importe une source dans la base. Le chemin peut être un fichier, un dossier (lu récursivement),
+une archive .zip (lue entrée par entrée) ou une URL http(s) (téléchargée avec requête conditionnelle).
+Réimporter les mêmes données ne modifie rien et n'émet aucun événement.
+
+Sources :
+${SOURCE_KINDS.map((k) => `  ${k.name.padEnd(16)} ${k.description}`).join("\n")}
+
+Options :
+  --retries <n>   nouvels essais en cas d'erreur réseau ou 5xx (défaut : 3)
+  --timeout <s>   délai sans données avant abandon d'un essai (défaut : 30)
+  --quiet         pas de barre de progression
+  -h, --help      cette aide
+
+Code de sortie : 0 succès, 2 succès partiel (des enregistrements en erreur), 1 échec.`;
+
+const SERVE_HELP = `Usage : navette serve [--port <n>] [--host <adresse>] [--no-demo]
+
+Migre la base puis sert le site. Si la base est vide, charge d'abord les données de démonstration
+(sauf avec --no-demo).`;
+
+const MIGRATE_HELP = `Usage : navette migrate
+
+Crée ou met à jour le schéma de la base désignée par DATABASE_URL (SQLite par défaut).`;
+
+const DEMO_HELP = `Usage : navette demo
+
+Importe les données de démonstration (dossier demo/ : dossier législatif et amendements au format
+open data de l'Assemblée nationale). Sans effet si elles sont déjà chargées.`;
+
+/** Runs the CLI with the given arguments; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "-h" || command === "--help" || command === "help") {
+    console.log(MAIN_HELP);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case "migrate":
+      return withHelp(rest, MIGRATE_HELP, () => migrateCommand(config));
+    case "ingest":
+      return ingestCommand(config, rest);
+    case "serve":
+      return serveCommand(config, rest);
+    case "demo":
+      return withHelp(rest, DEMO_HELP, () => demoCommand(config));
+    default:
+      console.error(`navette : commande inconnue « ${command} »\n`);
+      console.error(MAIN_HELP);
+      return 1;
+  }
+}
+
+async function withHelp(args: string[], help: string, run: () => Promise<number>): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(help);
+    return 0;
+  }
+  if (args.length > 0) {
+    console.error(`navette : argument inattendu « ${args[0]} »\n\n${help}`);
+    return 1;
+  }
+  return run();
+}
+
+async function openMigrated(config: Config): Promise<DatabaseHandle> {
+  const handle = openDatabase(config.databaseUrl);
+  const applied = await migrateToLatest(handle);
+  if (applied.length) console.error(`base ${handle.location} : migrations appliquées (${applied.join(", ")})`);
+  return handle;
+}
+
+async function migrateCommand(config: Config): Promise<number> {
+  const handle = await openMigrated(config);
+  console.log(`base ${handle.location} à jour`);
+  await handle.close();
+  return 0;
+}
+
+async function ingestCommand(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      help: { type: "boolean", short: "h" },
+      retries: { type: "string" },
+      timeout: { type: "string" },
+      quiet: { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    console.log(INGEST_HELP);
+    return 0;
+  }
+  const [sourceName, location] = positionals;
+  if (!sourceName || !location || positionals.length > 2) {
+    console.error(`navette ingest : il faut une source et un chemin ou une URL\n\n${INGEST_HELP}`);
+    return 1;
+  }
+  const kind = findSourceKind(sourceName);
+  if (!kind) {
+    console.error(`navette ingest : source inconnue « ${sourceName} » (sources : ${SOURCE_KINDS.map((k) => k.name).join(", ")})`);
+    return 1;
+  }
+  const retries = values.retries === undefined ? undefined : Number(values.retries);
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if ((retries !== undefined && !(retries >= 0)) || (timeout !== undefined && !(timeout > 0))) {
+    console.error("navette ingest : --retries et --timeout attendent des nombres positifs");
+    return 1;
+  }
+  const handle = await openMigrated(config);
+  const progress = values.quiet ? null : createProgress(kind.name);
+  try {
+    const summary = await runImport(handle, {
+      kind,
+      location,
+      cacheDir: path.join(config.dataDir, "downloads"),
+      download: {
+        ...(retries !== undefined ? { retries } : {}),
+        ...(timeout !== undefined ? { idleTimeoutMs: timeout * 1000 } : {}),
+      },
+      onProgress: (done, total) => progress?.update(done, total),
+      log: (message) => console.error(message),
+    });
+    progress?.stop();
+    printSummary(summary);
+    return summary.status === "ok" ? 0 : summary.status === "partial" ? 2 : 1;
+  } finally {
+    progress?.stop();
+    await handle.close();
+  }
+}
+
+function printSummary(summary: ImportSummary): void {
+  const c = summary.counts;
+  console.log(
+    `import n° ${summary.runId} : ${summary.documents} documents — ${c.created} nouveaux, ${c.changed} modifiés, ` +
+      `${c.unchanged} inchangés, ${c.failed} en erreur, ${c.warnings} avertissements` +
+      (c.skipped ? `, ${c.skipped} documents d'un autre type ignorés` : ""),
+  );
+  for (const problem of summary.problems.slice(0, 20)) {
+    console.error(`  ${problem.severity === "error" ? "erreur" : "avertissement"} : ${problem.file}${problem.record ? ` [${problem.record}]` : ""} : ${problem.message}`);
+  }
+  if (summary.problems.length > 20) console.error(`  … et ${summary.problems.length - 20} autres (table import_errors, import n° ${summary.runId})`);
+  if (summary.status === "failed") console.error(`échec : ${summary.message ?? "?"}`);
+}
+
+async function demoCommand(config: Config): Promise<number> {
+  const handle = await openMigrated(config);
+  try {
+    const summaries = await loadDemo(handle);
+    for (const summary of summaries) printSummary(summary);
+    return summaries.every((s) => s.status === "ok") ? 0 : 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function serveCommand(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { help: { type: "boolean", short: "h" }, port: { type: "string" }, host: { type: "string" }, "no-demo": { type: "boolean" } },
+  });
+  if (values.help) {
+    console.log(SERVE_HELP);
+    return 0;
+  }
+  const port = values.port !== undefined ? Number(values.port) : config.port;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`navette serve : port invalide « ${values.port} »`);
+    return 1;
+  }
+  const handle = await openMigrated(config);
+  if (!values["no-demo"]) {
+    const count = await handle.db.selectFrom("dossiers").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    if (Number(count.n) === 0) {
+      console.error("base vide : chargement des données de démonstration (--no-demo pour l'éviter)");
+      for (const summary of await loadDemo(handle)) printSummary(summary);
+    }
+  }
+  const app = createApp(handle);
+  const host = values.host ?? config.host;
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    console.log(`Navette sur http://${host === "0.0.0.0" ? "localhost" : host}:${info.port}/ (base : ${handle.location})`);
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      server.close(() => resolve());
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await handle.close();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`navette : ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

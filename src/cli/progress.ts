@@ -1,0 +1,45 @@
+/**
+ * Progress of a long import: a bar on a terminal, a line every few seconds otherwise.
+ */
+import cliProgress from "cli-progress";
+
+/** Reports progress; `stop` clears the bar. */
+export interface Progress {
+  update(done: number, total: number | null): void;
+  stop(): void;
+}
+
+/** A progress reporter writing to stderr. */
+export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: `${label} [{bar}] {percentage}% | {value}/{total} documents | {eta_formatted}`, stream, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update(done, total) {
+        if (!started) {
+          bar.start(total ?? done, 0);
+          started = true;
+        }
+        if (total !== null) bar.setTotal(total);
+        else bar.setTotal(Math.max(done, 1));
+        bar.update(done);
+      },
+      stop() {
+        if (started) bar.stop();
+      },
+    };
+  }
+  let last = 0;
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (now - last < 5000) return;
+      last = now;
+      stream.write(`${label} : ${done}${total !== null ? `/${total}` : ""} documents\n`);
+    },
+    stop() {},
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * One import run: open the source (download it first when it is a URL), map every document,
+ * store the records in batches (each batch one transaction, with its events), record every
+ * problem, and report counts. A bad document or record never stops the run.
+ */
+import path from "node:path";
+import type { DatabaseHandle } from "../../db/connection.js";
+import { storeAmendments } from "../../db/store/amendments.js";
+import { storeDossiers, storeTexts } from "../../db/store/dossiers.js";
+import { emptyRunCounts, finishRun, recordProblems, startRun, type ImportProblem, type RunCounts } from "../../db/store/import-runs.js";
+import type { StoreCounts } from "../../db/store/common.js";
+import { SourceError } from "../../ingest/document.js";
+import { openLocalSource } from "../../ingest/sources/entries.js";
+import { downloadToCache, type DownloadOptions } from "../../ingest/sources/http.js";
+import type { AmendmentRecord } from "../domain/amendment.js";
+import type { DossierRecord, TextRecord } from "../domain/dossier.js";
+import type { SourceKind } from "./source-kinds.js";
+
+/** Settings of an import run. */
+export interface ImportOptions {
+  readonly kind: SourceKind;
+  /** Local path (file, folder, zip) or http(s) URL. */
+  readonly location: string;
+  /** Folder for downloaded files. */
+  readonly cacheDir: string;
+  /** Download settings (retries, timeouts) for URLs. */
+  readonly download?: Omit<DownloadOptions, "cacheDir" | "log">;
+  /** Amendments stored per transaction. */
+  readonly batchSize?: number;
+  readonly onProgress?: (done: number, total: number | null) => void;
+  readonly log?: (message: string) => void;
+}
+
+/** What a run did. */
+export interface ImportSummary {
+  readonly runId: number;
+  readonly status: "ok" | "partial" | "failed";
+  readonly counts: RunCounts;
+  readonly problems: ImportProblem[];
+  readonly documents: number;
+  /** True when a URL answered 304 and nothing was read. */
+  readonly notModified: boolean;
+  readonly message: string | null;
+}
+
+const MAX_PROBLEMS_KEPT = 1000;
+
+/** Runs one import. Never throws for bad input: failures are in the summary and in `import_errors`. */
+export async function runImport(handle: DatabaseHandle, options: ImportOptions): Promise<ImportSummary> {
+  const { db } = handle;
+  const log = options.log ?? (() => {});
+  const runId = await startRun(db, options.kind.name, options.location);
+  const counts = emptyRunCounts();
+  const problems: ImportProblem[] = [];
+  let documents = 0;
+  const report = async (batch: ImportProblem[]): Promise<void> => {
+    for (const p of batch) {
+      if (p.severity === "error") counts.failed++;
+      else counts.warnings++;
+      if (problems.length < MAX_PROBLEMS_KEPT) problems.push(p);
+    }
+    await recordProblems(db, runId, batch);
+  };
+
+  const context = { runId, sourceFile: sourceLabel(options.location) };
+  const pending = { amendments: [] as AmendmentRecord[], dossiers: [] as DossierRecord[], texts: [] as TextRecord[] };
+  const add = (c: StoreCounts): void => {
+    counts.created += c.created;
+    counts.changed += c.changed;
+    counts.unchanged += c.unchanged;
+  };
+  const flush = async (): Promise<void> => {
+    if (pending.amendments.length) add(await storeAmendments(db, pending.amendments, context));
+    if (pending.dossiers.length) add(await storeDossiers(db, pending.dossiers, context));
+    if (pending.texts.length) await storeTexts(db, pending.texts, context);
+    pending.amendments = [];
+    pending.dossiers = [];
+    pending.texts = [];
+  };
+
+  let status: ImportSummary["status"] = "ok";
+  let message: string | null = null;
+  let notModified = false;
+  try {
+    let localPath = options.location;
+    if (/^https?:\/\//i.test(options.location)) {
+      log(`téléchargement de ${options.location}`);
+      const download = await downloadToCache(options.location, { ...options.download, cacheDir: options.cacheDir, log });
+      localPath = download.file;
+      notModified = download.notModified;
+    }
+    const source = await openLocalSource(localPath);
+    const batchSize = options.batchSize ?? 500;
+    for await (const entry of source.entries) {
+      if (entry instanceof SourceError) {
+        await report([{ file: entry.file, record: entry.record, severity: "error", message: entry.message }]);
+        continue;
+      }
+      documents++;
+      try {
+        const records = options.kind.parse(entry.name, await entry.read());
+        if (records === null) {
+          counts.skipped++;
+          options.onProgress?.(documents, source.total);
+          continue;
+        }
+        pending.amendments.push(...records.amendments);
+        pending.dossiers.push(...records.dossiers);
+        pending.texts.push(...records.texts);
+        if (records.problems.length) {
+          await report(records.problems.map((p) => ({ file: entry.name, record: p.record, severity: p.severity, message: p.message })));
+        }
+      } catch (error) {
+        if (!(error instanceof SourceError)) throw error;
+        await report([{ file: error.file || entry.name, record: error.record, severity: "error", message: error.message }]);
+      }
+      if (pending.amendments.length >= batchSize || pending.dossiers.length >= 50) await flush();
+      options.onProgress?.(documents, source.total);
+    }
+    await flush();
+    if (counts.failed > 0) status = "partial";
+  } catch (error) {
+    status = "failed";
+    message = error instanceof Error ? error.message : String(error);
+    const file = error instanceof SourceError ? error.file : options.location;
+    await report([{ file, record: error instanceof SourceError ? error.record : null, severity: "error", message }]).catch(() => {});
+  }
+  await finishRun(db, runId, status, counts, message);
+  return { runId, status, counts, problems, documents, notModified, message };
+}
+
+function sourceLabel(location: string): string {
+  return /^https?:\/\//i.test(location) ? location : path.basename(location);
+}

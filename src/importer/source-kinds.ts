@@ -1,0 +1,77 @@
+/**
+ * The sources `navette ingest` knows, each a pure mapping from one document to domain records.
+ */
+import type { AmendmentRecord } from "../domain/amendment.js";
+import type { DossierRecord, TextRecord } from "../domain/dossier.js";
+import { parseStructuredDocument, type RawObject } from "../../ingest/document.js";
+import { parseAnAmendmentDocument, type RecordProblem } from "../../ingest/an/amendement.js";
+import { parseAnDossierDocument } from "../../ingest/an/dossier.js";
+
+/** Records extracted from one document. */
+export interface DocumentRecords {
+  readonly amendments: readonly AmendmentRecord[];
+  readonly dossiers: readonly DossierRecord[];
+  readonly texts: readonly TextRecord[];
+  readonly problems: readonly RecordProblem[];
+}
+
+/** A kind of source. */
+export interface SourceKind {
+  readonly name: string;
+  /** One line of help, in French. */
+  readonly description: string;
+  /**
+   * Maps one document (its path inside the source and its bytes); throws a SourceError when
+   * unreadable; returns null for a document of another kind (skipped, as in a mixed folder).
+   */
+  parse(name: string, bytes: Buffer): DocumentRecords | null;
+}
+
+/** Root elements of AN amendment documents and of AN dossier documents. */
+const AMENDMENT_ROOTS = ["amendement", "amendements"];
+const DOSSIER_ROOTS = ["dossierParlementaire", "document", "export"];
+
+/** True when the document's root is one of `roots`. */
+function hasRoot(doc: RawObject, roots: readonly string[]): boolean {
+  return roots.some((root) => root in doc);
+}
+
+/** Only XML and JSON documents are read by the AN sources (a dump folder may hold other files). */
+const STRUCTURED = /\.(json|xml)$/i;
+
+const NO_RECORDS: DocumentRecords = { amendments: [], dossiers: [], texts: [], problems: [] };
+
+/** Dossier uid from a dump path such as `json/DLR5L17N50169/PIONANR5L17B0907/AM….json`. */
+export function dossierOfPath(name: string): string | null {
+  return name.split(/[\\/]/).find((segment) => /^DL[A-Z0-9]+$/.test(segment)) ?? null;
+}
+
+export const SOURCE_KINDS: readonly SourceKind[] = [
+  {
+    name: "an-amendements",
+    description: "Amendements de l'Assemblée nationale (open data XML ou JSON : fichier, dossier, archive .zip ou URL)",
+    parse(name, bytes) {
+      if (!STRUCTURED.test(name)) return null;
+      const doc = parseStructuredDocument(bytes, name);
+      if (!hasRoot(doc, AMENDMENT_ROOTS) && hasRoot(doc, DOSSIER_ROOTS)) return null;
+      const batch = parseAnAmendmentDocument(doc, name, { dossierUid: dossierOfPath(name) });
+      return { ...NO_RECORDS, amendments: batch.records, problems: batch.problems };
+    },
+  },
+  {
+    name: "an-dossiers",
+    description: "Dossiers législatifs de l'Assemblée nationale (dossierParlementaire et document, XML ou JSON)",
+    parse(name, bytes) {
+      if (!STRUCTURED.test(name)) return null;
+      const doc = parseStructuredDocument(bytes, name);
+      if (hasRoot(doc, AMENDMENT_ROOTS) && !hasRoot(doc, DOSSIER_ROOTS)) return null;
+      const content = parseAnDossierDocument(doc, name);
+      return { ...NO_RECORDS, dossiers: content.dossiers.records, texts: content.texts, problems: content.dossiers.problems };
+    },
+  },
+];
+
+/** Finds a source kind by name. */
+export function findSourceKind(name: string): SourceKind | undefined {
+  return SOURCE_KINDS.find((kind) => kind.name === name);
+}
