@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { findSourceKind } from "../../src/importer/source-kinds.js";
 import { runImport } from "../../src/importer/run-import.js";
-import { anAmendmentJson, amendmentUid, anDossierJson } from "../../scripts/an-format.js";
+import { anAmendmentJson, amendmentUid, anDossierJson, type ActSpec } from "../../scripts/an-format.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
 import { amendmentSpec, amendmentZipEntries, tempDir, writeAmendmentFolder, writeZip } from "../helpers/fixtures.js";
 
@@ -107,17 +107,17 @@ for (const { dialect, available } of TEST_DIALECTS) {
 
     it("imports a dossier, then only new steps make events", async () => {
       await open();
-      const acts = [
+      const acts: ActSpec[] = [
         { code: "AN1", children: [{ code: "AN1-DEPOT", date: "2025-01-01", texteAssocie: "PIONANR5L17B0001" }] },
       ];
       const folder = tempDir();
       const file = path.join(folder, "DLR5L17N1.json");
-      const dossier = (a: typeof acts) => anDossierJson({ uid: "DLR5L17N1", legislature: "17", title: "Loi d'essai", slug: "essai", procedure: "Proposition de loi ordinaire", acts: a });
+      const dossier = (a: ActSpec[]) => anDossierJson({ uid: "DLR5L17N1", legislature: "17", title: "Loi d'essai", slug: "essai", procedure: "Proposition de loi ordinaire", acts: a });
       writeFileSync(file, JSON.stringify(dossier(acts)));
       const run = (location: string) => runImport(database, { kind: dossiersKind, location, cacheDir: tempDir() });
       expect((await run(file)).counts).toMatchObject({ created: 1 });
       expect((await run(file)).counts).toMatchObject({ created: 0, unchanged: 1 });
-      const more = [
+      const more: ActSpec[] = [
         {
           code: "AN1",
           children: [
