@@ -7,8 +7,28 @@ import { decodeHTML } from "entities";
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "b", "strong", "i", "em", "u", "sup", "sub", "span", "div", "blockquote",
-    "ul", "ol", "li", "table", "thead", "tbody", "tr", "td", "th", "a",
+    "p",
+    "br",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "sup",
+    "sub",
+    "span",
+    "div",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "a",
   ],
   allowedAttributes: { a: ["href"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan"] },
   allowedSchemes: ["http", "https", "mailto"],
@@ -61,5 +81,7 @@ export function htmlToText(html: string): string {
 
 /** Decodes HTML entities in a short label ("M.&#160;L&#233;aument" → "M. Léaument") and folds spaces. */
 export function decodeLabel(value: string): string {
-  return decodeHTML(value).replace(/[\s\u00a0]+/g, " ").trim();
+  return decodeHTML(value)
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
 }

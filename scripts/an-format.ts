@@ -95,7 +95,9 @@ export function anAmendmentJson(spec: AmendmentSpec): { amendement: Record<strin
           groupePolitiqueRef: orNil(spec.author.group),
           auteurRapporteurOrganeRef: NIL,
         },
-        ...(spec.cosigners?.length ? { cosignataires: { acteurRef: spec.cosigners.length === 1 ? (spec.cosigners[0] as string) : spec.cosigners } } : {}),
+        ...(spec.cosigners?.length
+          ? { cosignataires: { acteurRef: spec.cosigners.length === 1 ? (spec.cosigners[0] as string) : spec.cosigners } }
+          : {}),
         suffixe: NIL,
         libelle: spec.author.label,
       },
@@ -113,9 +115,7 @@ export function anAmendmentJson(spec: AmendmentSpec): { amendement: Record<strin
           urlDivisionTexteVise: spec.division.url ?? `/${legislature}/textes/${textNumber}.asp#D_${spec.division.title.replace(/ /g, "_")}`,
         },
         amendementStandard: {
-          alinea: spec.alinea
-            ? { avant_A_Apres: NIL, numero: spec.alinea, alineaDesignation: `Alinéa ${spec.alinea}` }
-            : NIL,
+          alinea: spec.alinea ? { avant_A_Apres: NIL, numero: spec.alinea, alineaDesignation: `Alinéa ${spec.alinea}` } : NIL,
         },
       },
       corps: {
@@ -145,7 +145,13 @@ export function anAmendmentJson(spec: AmendmentSpec): { amendement: Record<strin
         representation: {
           nom: "PDF",
           typeMime: { type: "application", subType: "PDF" },
-          statutRepresentation: { verbatim: "true", canonique: "true", officielle: "true", transcription: "false", enregistrement: "false" },
+          statutRepresentation: {
+            verbatim: "true",
+            canonique: "true",
+            officielle: "true",
+            transcription: "false",
+            enregistrement: "false",
+          },
           repSource: NIL,
           offset: NIL,
           contenu: { documentURI: `/base/${uid}?format=pdf` },

@@ -29,14 +29,31 @@ const dossier = anDossierJson({
         {
           code: "SN1-COM",
           children: [
-            { code: "SN1-COM-FOND", children: [{ code: "SN1-COM-FOND-RAPPORT", type: "DepotRapport_Type", date: "2025-01-15", texteAssocie: "RAPPSNR5S2024B0255", texteAdopte: "PIONSNR5S2024BTC0256" }] },
+            {
+              code: "SN1-COM-FOND",
+              children: [
+                {
+                  code: "SN1-COM-FOND-RAPPORT",
+                  type: "DepotRapport_Type",
+                  date: "2025-01-15",
+                  texteAssocie: "RAPPSNR5S2024B0255",
+                  texteAdopte: "PIONSNR5S2024BTC0256",
+                },
+              ],
+            },
           ],
         },
         {
           code: "SN1-DEBATS",
           children: [
             { code: "SN1-DEBATS-SEANCE", type: "DiscussionSeancePublique_Type", date: "2025-01-28" },
-            { code: "SN1-DEBATS-DEC", type: "Decision_Type", date: "2025-02-04", conclusion: { code: "TSORTF01", label: "adopté" }, adoptedText: "PIONSNR5S2024BTA0059" },
+            {
+              code: "SN1-DEBATS-DEC",
+              type: "Decision_Type",
+              date: "2025-02-04",
+              conclusion: { code: "TSORTF01", label: "adopté" },
+              adoptedText: "PIONSNR5S2024BTA0059",
+            },
           ],
         },
       ],
@@ -53,7 +70,13 @@ const dossier = anDossierJson({
               code: "AN1-COM-FOND",
               children: [
                 { code: "AN1-COM-FOND-SAISIE", type: "SaisieComFond_Type", date: "2025-02-05" },
-                { code: "AN1-COM-FOND-RAPPORT", type: "DepotRapport_Type", date: "2025-03-08", texteAssocie: "RAPPANR5L17B9943", texteAdopte: COMMITTEE },
+                {
+                  code: "AN1-COM-FOND-RAPPORT",
+                  type: "DepotRapport_Type",
+                  date: "2025-03-08",
+                  texteAssocie: "RAPPANR5L17B9943",
+                  texteAdopte: COMMITTEE,
+                },
               ],
             },
           ],
@@ -62,7 +85,13 @@ const dossier = anDossierJson({
           code: "AN1-DEBATS",
           children: [
             { code: "AN1-DEBATS-SEANCE", type: "DiscussionSeancePublique_Type", date: "2025-03-17" },
-            { code: "AN1-DEBATS-DEC", type: "Decision_Type", date: "2025-04-01", conclusion: { code: "TSORTF05", label: "modifié" }, adoptedText: "PIONANR5L17BTA0099" },
+            {
+              code: "AN1-DEBATS-DEC",
+              type: "Decision_Type",
+              date: "2025-04-01",
+              conclusion: { code: "TSORTF05", label: "modifié" },
+              adoptedText: "PIONANR5L17BTA0099",
+            },
           ],
         },
       ],
@@ -79,7 +108,12 @@ const dossier = anDossierJson({
 });
 
 const deputy = (label: string, ref: string, group = "PO845413"): AmendmentSpec["author"] => ({ type: "Député", ref, group, label });
-const rapporteur: AmendmentSpec["author"] = { type: "Rapporteur", ref: "PA900001", group: "PO845419", label: "Mme&#160;Exemple, rapporteure" };
+const rapporteur: AmendmentSpec["author"] = {
+  type: "Rapporteur",
+  ref: "PA900001",
+  group: "PO845419",
+  label: "Mme&#160;Exemple, rapporteure",
+};
 const government: AmendmentSpec["author"] = { type: "Gouvernement", government: "PO855052", label: "le Gouvernement" };
 const art = (n: string): AmendmentSpec["division"] => ({ title: `Article ${n}`, short: `ART. ${n.toUpperCase()}` });
 const after = (n: string): AmendmentSpec["division"] => ({
@@ -89,10 +123,25 @@ const after = (n: string): AmendmentSpec["division"] => ({
   position: "Après",
   additional: true,
 });
-const discussed = (sort: string): Pick<AmendmentSpec, "state" | "subState" | "sort"> => ({ state: { code: "DI", label: "Discuté" }, subState: { code: "DI", label: sort }, sort });
+const discussed = (sort: string): Pick<AmendmentSpec, "state" | "subState" | "sort"> => ({
+  state: { code: "DI", label: "Discuté" },
+  subState: { code: "DI", label: sort },
+  sort,
+});
 
-const committee = (spec: Omit<AmendmentSpec, "organ" | "text" | "prefix" | "prefixCode">): AmendmentSpec => ({ ...spec, organ: LAW_COMMITTEE, text: TABLED, prefix: "CL", prefixCode: "CION_LOIS" });
-const seance = (spec: Omit<AmendmentSpec, "organ" | "text">): AmendmentSpec => ({ ...spec, organ: SEANCE, text: COMMITTEE, prefixCode: "AN" });
+const committee = (spec: Omit<AmendmentSpec, "organ" | "text" | "prefix" | "prefixCode">): AmendmentSpec => ({
+  ...spec,
+  organ: LAW_COMMITTEE,
+  text: TABLED,
+  prefix: "CL",
+  prefixCode: "CION_LOIS",
+});
+const seance = (spec: Omit<AmendmentSpec, "organ" | "text">): AmendmentSpec => ({
+  ...spec,
+  organ: SEANCE,
+  text: COMMITTEE,
+  prefixCode: "AN",
+});
 
 const amendments: AmendmentSpec[] = [
   committee({
@@ -101,7 +150,8 @@ const amendments: AmendmentSpec[] = [
     cosigners: ["PA900011", "PA900012"],
     division: art("8 ter"),
     dispositif: "<p>Supprimer cet article.</p>",
-    expose: "<p>Cet article impose aux fournisseurs de messageries chiffrées de donner accès au contenu des correspondances : c&#8217;est une porte d&#233;rob&#233;e qui affaiblit la s&#233;curit&#233; de tous.</p>",
+    expose:
+      "<p>Cet article impose aux fournisseurs de messageries chiffrées de donner accès au contenu des correspondances : c&#8217;est une porte d&#233;rob&#233;e qui affaiblit la s&#233;curit&#233; de tous.</p>",
     ...discussed("Adopté"),
     identical: "90001",
     depositedAt: "2025-02-28",
@@ -123,7 +173,8 @@ const amendments: AmendmentSpec[] = [
     author: deputy("M.&#160;Bernard", "PA900020", "PO845401"),
     division: art("8 ter"),
     alinea: "3",
-    dispositif: "<p>À l&#8217;alinéa 3, après le mot&#160;: «&#160;chiffrement&#160;», insérer les mots&#160;: «&#160;de bout en bout&#160;».</p>",
+    dispositif:
+      "<p>À l&#8217;alinéa 3, après le mot&#160;: «&#160;chiffrement&#160;», insérer les mots&#160;: «&#160;de bout en bout&#160;».</p>",
     ...discussed("Tombé"),
     depositedAt: "2025-03-01",
     decidedAt: "2025-03-05T23:11:00+01:00",
@@ -134,7 +185,8 @@ const amendments: AmendmentSpec[] = [
     division: art("8"),
     alinea: "4",
     dispositif: "<p>À la fin de l&#8217;alinéa 4, supprimer les mots&#160;: «&#160;et à la délinquance organisée&#160;».</p>",
-    expose: "<p>Cet amendement restreint l&#8217;extension des algorithmes de détection (article L.&#160;851-3 du code de la sécurité intérieure).</p>",
+    expose:
+      "<p>Cet amendement restreint l&#8217;extension des algorithmes de détection (article L.&#160;851-3 du code de la sécurité intérieure).</p>",
     ...discussed("Adopté"),
     depositedAt: "2025-03-02",
     decidedAt: "2025-03-05T21:30:00+01:00",
@@ -155,7 +207,8 @@ const amendments: AmendmentSpec[] = [
     author: deputy("Mme&#160;Roux", "PA900040"),
     division: after("8 ter"),
     dispositif: null,
-    notice: "Cet amendement a été déclaré irrecevable après publication en application de l'article 98 du règlement de l'Assemblée nationale.",
+    notice:
+      "Cet amendement a été déclaré irrecevable après publication en application de l'article 98 du règlement de l'Assemblée nationale.",
     state: { code: "IRR45", label: "Irrecevable" },
     subState: { code: "IRR45", label: "Cavalier (45)" },
     depositedAt: "2025-03-02",
@@ -196,7 +249,8 @@ const amendments: AmendmentSpec[] = [
     rect: 1,
     author: government,
     division: art("15 ter"),
-    dispositif: "<p>Rétablir cet article dans la rédaction suivante&#160;:</p><p>«&#160;Le code de procédure pénale est ainsi modifié&#160;: après l&#8217;article 706-102-1, il est inséré un article 706-102-1-1 permettant l&#8217;activation à distance d&#8217;un appareil électronique.&#160;»</p>",
+    dispositif:
+      "<p>Rétablir cet article dans la rédaction suivante&#160;:</p><p>«&#160;Le code de procédure pénale est ainsi modifié&#160;: après l&#8217;article 706-102-1, il est inséré un article 706-102-1-1 permettant l&#8217;activation à distance d&#8217;un appareil électronique.&#160;»</p>",
     expose: "<p>Rétablir la captation de données par activation à distance des appareils.</p>",
     ...discussed("Adopté"),
     depositedAt: "2025-03-13",
@@ -206,7 +260,8 @@ const amendments: AmendmentSpec[] = [
     number: 130,
     author: deputy("M.&#160;Fontaine", "PA900070", "PO845419"),
     division: after("9"),
-    dispositif: "<p>Après l&#8217;article 9, insérer l&#8217;article suivant&#160;:</p><p>«&#160;L&#8217;expérimentation de traitements algorithmiques d&#8217;images de vidéoprotection est prolongée jusqu&#8217;au 31 décembre 2027.&#160;»</p>",
+    dispositif:
+      "<p>Après l&#8217;article 9, insérer l&#8217;article suivant&#160;:</p><p>«&#160;L&#8217;expérimentation de traitements algorithmiques d&#8217;images de vidéoprotection est prolongée jusqu&#8217;au 31 décembre 2027.&#160;»</p>",
     ...discussed("Adopté"),
     depositedAt: "2025-03-13",
     decidedAt: "2025-03-20T16:00:00+01:00",
@@ -215,7 +270,8 @@ const amendments: AmendmentSpec[] = [
     number: 131,
     author: deputy("Mme&#160;Roux", "PA900040"),
     division: after("9"),
-    dispositif: "<p>Après l&#8217;article 9, insérer l&#8217;article suivant&#160;:</p><p>«&#160;Une taxe finance le contrôle des algorithmes.&#160;»</p>",
+    dispositif:
+      "<p>Après l&#8217;article 9, insérer l&#8217;article suivant&#160;:</p><p>«&#160;Une taxe finance le contrôle des algorithmes.&#160;»</p>",
     state: { code: "IR", label: "Irrecevable 40" },
     subState: { code: "IR", label: "Gage" },
     depositedAt: "2025-03-13",

@@ -40,7 +40,9 @@ export function DossierPage(props: { detail: DossierDetail }) {
         {dossier.senat_url ? (
           <>
             {" · "}
-            <a href={dossier.senat_url} rel="noopener">dossier du Sénat</a>
+            <a href={dossier.senat_url} rel="noopener">
+              dossier du Sénat
+            </a>
           </>
         ) : null}
       </p>
@@ -52,9 +54,8 @@ export function DossierPage(props: { detail: DossierDetail }) {
           const total = counts.reduce((sum, c) => sum + c.n, 0);
           return (
             <li class={step.succeeded ? "step" : "step failed"}>
-              <span class="date">{frenchDate(step.date)}</span>{" "}
-              <strong>{label(READING_LABELS, step.reading as Reading)}</strong> — {PLACE_LABELS[step.place] ?? step.place},{" "}
-              {label(STAGE_LABELS, step.stage as Stage)}
+              <span class="date">{frenchDate(step.date)}</span> <strong>{label(READING_LABELS, step.reading as Reading)}</strong> —{" "}
+              {PLACE_LABELS[step.place] ?? step.place}, {label(STAGE_LABELS, step.stage as Stage)}
               {step.outcome ? <span class="outcome"> : {step.outcome}</span> : null}
               {step.text_uid ? (
                 <div class="text-ref">
@@ -63,7 +64,8 @@ export function DossierPage(props: { detail: DossierDetail }) {
                   {total > 0 ? (
                     <span class="muted">
                       {" "}
-                      · {total} amendements ({counts.map((c) => `${c.n} ${label(OUTCOME_LABELS, c.outcome as AmendmentOutcome).toLowerCase()}`).join(", ")})
+                      · {total} amendements (
+                      {counts.map((c) => `${c.n} ${label(OUTCOME_LABELS, c.outcome as AmendmentOutcome).toLowerCase()}`).join(", ")})
                     </span>
                   ) : null}
                 </div>

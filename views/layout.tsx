@@ -16,13 +16,13 @@ export function Layout(props: { title: string; children: Child }) {
       </head>
       <body>
         <header class="site">
-          <a class="brand" href="/">Navette</a>
+          <a class="brand" href="/">
+            Navette
+          </a>
           <span class="tagline">Suivi des articles et amendements à travers la navette parlementaire</span>
         </header>
         <main id="contenu">{props.children}</main>
-        <footer class="site">
-          Données : open data de l'Assemblée nationale et du Sénat. Logiciel libre.
-        </footer>
+        <footer class="site">Données : open data de l'Assemblée nationale et du Sénat. Logiciel libre.</footer>
       </body>
     </html>
   );

@@ -54,16 +54,56 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex("texts_dossier").on("texts").column("dossier_uid").execute();
 
   let amendments = db.schema.createTable("amendments").addColumn("uid", "text", (c) => c.primaryKey());
-  for (const name of ["chamber", "number_long", "number", "prefix", "target_kind", "author_type", "cosigner_refs", "outcome", "content_hash", "created_at", "updated_at"]) {
+  for (const name of [
+    "chamber",
+    "number_long",
+    "number",
+    "prefix",
+    "target_kind",
+    "author_type",
+    "cosigner_refs",
+    "outcome",
+    "content_hash",
+    "created_at",
+    "updated_at",
+  ]) {
     amendments = amendments.addColumn(name, "text", (c) => c.notNull());
   }
   for (const name of [
-    "legislature", "dossier_uid", "text_uid", "text_number", "exam_ref", "organ_ref", "stage",
-    "target_label", "target_article", "target_article_sort_key", "target_position", "target_alinea",
-    "author_ref", "author_name", "group_ref", "signatories", "dispositif_html", "dispositif_text",
-    "expose_html", "expose_text", "notice", "outcome_detail", "raw_state", "raw_sub_state", "raw_sort",
-    "parent_uid", "identical_discussion_id", "common_discussion_id", "discussion_order",
-    "deposited_at", "published_at", "decided_at", "code_reference", "source_file",
+    "legislature",
+    "dossier_uid",
+    "text_uid",
+    "text_number",
+    "exam_ref",
+    "organ_ref",
+    "stage",
+    "target_label",
+    "target_article",
+    "target_article_sort_key",
+    "target_position",
+    "target_alinea",
+    "author_ref",
+    "author_name",
+    "group_ref",
+    "signatories",
+    "dispositif_html",
+    "dispositif_text",
+    "expose_html",
+    "expose_text",
+    "notice",
+    "outcome_detail",
+    "raw_state",
+    "raw_sub_state",
+    "raw_sort",
+    "parent_uid",
+    "identical_discussion_id",
+    "common_discussion_id",
+    "discussion_order",
+    "deposited_at",
+    "published_at",
+    "decided_at",
+    "code_reference",
+    "source_file",
   ]) {
     amendments = amendments.addColumn(name, "text");
   }

@@ -109,7 +109,10 @@ export async function storeAmendments(
 
   await db.transaction().execute(async (trx) => {
     const known = new Map<string, { hash: string; dossier: string | null }>();
-    for (const uids of chunk(batch.map((r) => r.uid), LOOKUP_CHUNK)) {
+    for (const uids of chunk(
+      batch.map((r) => r.uid),
+      LOOKUP_CHUNK,
+    )) {
       const rows = await trx.selectFrom("amendments").select(["uid", "content_hash", "dossier_uid"]).where("uid", "in", uids).execute();
       for (const row of rows) known.set(row.uid, { hash: row.content_hash, dossier: row.dossier_uid });
     }

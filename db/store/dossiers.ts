@@ -51,14 +51,30 @@ async function storeDossier(trx: Transaction<Database>, dossier: DossierRecord, 
     await trx.updateTable("dossiers").set(fields).where("uid", "=", dossier.uid).execute();
     await trx.deleteFrom("dossier_steps").where("dossier_uid", "=", dossier.uid).execute();
   } else {
-    await trx.insertInto("dossiers").values({ uid: dossier.uid, ...fields, created_at: now }).execute();
+    await trx
+      .insertInto("dossiers")
+      .values({ uid: dossier.uid, ...fields, created_at: now })
+      .execute();
   }
 
   const keys = stepKeys(dossier.steps);
   const events: NewEventRow[] = [];
-  const base = { subject_type: "dossier", subject_id: dossier.uid, dossier_uid: dossier.uid, article: null, recorded_at: now, run_id: context.runId };
+  const base = {
+    subject_type: "dossier",
+    subject_id: dossier.uid,
+    dossier_uid: dossier.uid,
+    article: null,
+    recorded_at: now,
+    run_id: context.runId,
+  };
   if (!previous) {
-    events.push({ ...base, kind: "dossier.created", text_uid: null, payload: JSON.stringify({ title: dossier.title }), occurred_at: dossier.steps[0]?.date ?? null });
+    events.push({
+      ...base,
+      kind: "dossier.created",
+      text_uid: null,
+      payload: JSON.stringify({ title: dossier.title }),
+      occurred_at: dossier.steps[0]?.date ?? null,
+    });
   }
   if (dossier.steps.length > 0) {
     await trx
@@ -96,7 +112,13 @@ async function storeDossier(trx: Transaction<Database>, dossier: DossierRecord, 
     });
   });
   if (previous && added === 0) {
-    events.push({ ...base, kind: "dossier.updated", text_uid: null, payload: JSON.stringify({ title: dossier.title, previousTitle: previous.title }), occurred_at: null });
+    events.push({
+      ...base,
+      kind: "dossier.updated",
+      text_uid: null,
+      payload: JSON.stringify({ title: dossier.title, previousTitle: previous.title }),
+      occurred_at: null,
+    });
   }
   if (events.length > 0) await trx.insertInto("events").values(events).execute();
   return previous ? "changed" : "created";
@@ -122,7 +144,10 @@ export async function storeTexts(db: Kysely<Database>, texts: readonly TextRecor
         date: text.date ?? old?.date ?? null,
       };
       if (!old) {
-        await trx.insertInto("texts").values({ uid: text.uid, ...merged, created_at: now, updated_at: now }).execute();
+        await trx
+          .insertInto("texts")
+          .values({ uid: text.uid, ...merged, created_at: now, updated_at: now })
+          .execute();
         await trx
           .insertInto("events")
           .values({
@@ -140,7 +165,11 @@ export async function storeTexts(db: Kysely<Database>, texts: readonly TextRecor
           .execute();
         counts.created++;
       } else if ((Object.keys(merged) as (keyof typeof merged)[]).some((k) => merged[k] !== old[k])) {
-        await trx.updateTable("texts").set({ ...merged, updated_at: now }).where("uid", "=", text.uid).execute();
+        await trx
+          .updateTable("texts")
+          .set({ ...merged, updated_at: now })
+          .where("uid", "=", text.uid)
+          .execute();
         counts.changed++;
       } else counts.unchanged++;
     }

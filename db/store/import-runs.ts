@@ -59,6 +59,8 @@ export async function recordProblems(db: Kysely<Database>, runId: number, proble
   const now = nowIso();
   await db
     .insertInto("import_errors")
-    .values(problems.map((p) => ({ run_id: runId, file: p.file, record: p.record, severity: p.severity, message: p.message, created_at: now })))
+    .values(
+      problems.map((p) => ({ run_id: runId, file: p.file, record: p.record, severity: p.severity, message: p.message, created_at: now })),
+    )
     .execute();
 }

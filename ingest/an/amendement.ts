@@ -3,13 +3,7 @@
  * L16/L17 schema with `cycleDeVie`, in XML or JSON) and the legacy per-amendment XML of the
  * AN website, turned into {@link AmendmentRecord}s. Pure: no I/O, no database.
  */
-import type {
-  AmendmentRecord,
-  AmendmentStage,
-  AmendmentTarget,
-  AuthorType,
-  TargetKind,
-} from "../../src/domain/amendment.js";
+import type { AmendmentRecord, AmendmentStage, AmendmentTarget, AuthorType, TargetKind } from "../../src/domain/amendment.js";
 import { normaliseOutcome, foldLabel } from "../../src/domain/amendment-outcome.js";
 import { parseArticleNumber } from "../../src/domain/article-number.js";
 import { child, isObject, list, text, SourceError, type RawObject, type RawValue } from "../document.js";
@@ -47,7 +41,11 @@ export function parseAnAmendmentDocument(doc: RawObject, file: string, context: 
   const items = amendmentItems(doc);
   if (items === null) {
     throw new SourceError(
-      `aucun amendement reconnu (racine : ${Object.keys(doc).filter((k) => !k.startsWith("@")).join(", ") || "vide"})`,
+      `aucun amendement reconnu (racine : ${
+        Object.keys(doc)
+          .filter((k) => !k.startsWith("@"))
+          .join(", ") || "vide"
+      })`,
       file,
     );
   }
@@ -142,14 +140,15 @@ function mapOpenDataAmendment(a: RawObject, context: AmendmentContext): { record
     number,
     prefix: prefixOf(numberLong),
     rectification: Number(text(identification, "numeroRect") ?? text(identifiant, "numRect") ?? 0) || 0,
-    secondDeliberation:
-      /P\d+D([2-9])N/.test(uid) || text(identifiant, "saisine", "mentionSecondeDeliberation") === "1",
+    secondDeliberation: /P\d+D([2-9])N/.test(uid) || text(identifiant, "saisine", "mentionSecondeDeliberation") === "1",
     target,
     authorType,
     authorRef: text(author, "acteurRef") ?? text(author, "gouvernementRef") ?? text(author, "organeRef"),
     authorName: authorType === "gouvernement" ? "Gouvernement" : firstSignatory(signatories),
     groupRef: text(author, "groupePolitiqueRef"),
-    cosignerRefs: list(signataires, "cosignataires", "acteurRef").map((v) => text(v)).filter((v): v is string => v !== null),
+    cosignerRefs: list(signataires, "cosignataires", "acteurRef")
+      .map((v) => text(v))
+      .filter((v): v is string => v !== null),
     signatories,
     dispositifHtml: dispositif.html,
     dispositifText: dispositif.text,
@@ -184,7 +183,8 @@ function mapLegacyWebAmendment(a: RawObject, context: AmendmentContext): { recor
   const textNumber = text(texte, "numBibard");
   const number = text(a, "numero");
   const numberLong = text(a, "numeroLong") ?? number;
-  if (!legislature || !textNumber || !number || !numberLong) throw new Error("amendement (ancien format) sans législature, texte ou numéro");
+  if (!legislature || !textNumber || !number || !numberLong)
+    throw new Error("amendement (ancien format) sans législature, texte ou numéro");
   const part = text(texte, "numeroPartiePLF");
   const uid = `ANWEB-L${legislature}-${textNumber}${part ? `-${part}` : ""}-${number}`;
   const state = text(a, "etat");
@@ -298,9 +298,15 @@ function mapTarget(division: DivisionFields | undefined, alinea: string | null):
   const place = foldLabel(field("avant_A_Apres") ?? "");
   const foldedDesignation = foldLabel(designation);
   const position: "avant" | "apres" | null =
-    place === "apres" || foldedDesignation.startsWith("apres") ? "apres" : place === "avant" || foldedDesignation.startsWith("avant") ? "avant" : null;
+    place === "apres" || foldedDesignation.startsWith("apres")
+      ? "apres"
+      : place === "avant" || foldedDesignation.startsWith("avant")
+        ? "avant"
+        : null;
   const articleNumber =
-    parseArticleNumber(designation) ?? (type === "article" && label ? parseArticleNumber(label) : null) ?? parseArticleNumber(field("divisionRattachee") ?? "");
+    parseArticleNumber(designation) ??
+    (type === "article" && label ? parseArticleNumber(label) : null) ??
+    parseArticleNumber(field("divisionRattachee") ?? "");
   let kind: TargetKind = DIVISION_KINDS[type] ?? "autre";
   if (kind === "article" && (field("articleAdditionnel") === "true" || position !== null)) kind = "article_additionnel";
   if (field("chapitreAdditionnel") === "true") kind = "division_additionnelle";

@@ -26,7 +26,11 @@ export function parseAnDossierDocument(doc: RawObject, file: string): DossierDoc
   const documentNodes = [...list(doc, "document"), ...list(doc, "export", "textesLegislatifs", "document")].filter(isObject);
   if (dossierNodes.length === 0 && documentNodes.length === 0) {
     throw new SourceError(
-      `ni dossier ni document reconnu (racine : ${Object.keys(doc).filter((k) => !k.startsWith("@")).join(", ") || "vide"})`,
+      `ni dossier ni document reconnu (racine : ${
+        Object.keys(doc)
+          .filter((k) => !k.startsWith("@"))
+          .join(", ") || "vide"
+      })`,
       file,
     );
   }
@@ -157,7 +161,12 @@ function stepOfLeaf(act: RawObject, reading: Reading): DossierStep | null {
     const title = text(act, "titreLoi");
     if (title) details["titreLoi"] = title;
     const jo = child(act, "infoJO");
-    for (const [key, name] of [["dateJO", "dateJO"], ["numJO", "numJO"], ["referenceNOR", "nor"], ["urlLegifrance", "legifrance"]] as const) {
+    for (const [key, name] of [
+      ["dateJO", "dateJO"],
+      ["numJO", "numJO"],
+      ["referenceNOR", "nor"],
+      ["urlLegifrance", "legifrance"],
+    ] as const) {
       const value = text(jo, key);
       if (value) details[name] = key === "dateJO" ? (isoDate(value) ?? value) : value;
     }

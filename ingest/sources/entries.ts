@@ -94,7 +94,9 @@ function readLimited(stream: Readable, name: string, limit = MAX_DOCUMENT_BYTES)
       }
       chunks.push(chunk);
     });
-    stream.on("error", (error) => reject(error instanceof SourceError ? error : new SourceError(`lecture impossible : ${error.message}`, name)));
+    stream.on("error", (error) =>
+      reject(error instanceof SourceError ? error : new SourceError(`lecture impossible : ${error.message}`, name)),
+    );
     stream.on("end", () => resolve(Buffer.concat(chunks)));
   });
 }
@@ -133,7 +135,11 @@ async function openZip(file: string): Promise<OpenedSource> {
           yield new SourceError(`entrée trop volumineuse (${entry.uncompressedSize} octets décompressés)`, where);
           continue;
         }
-        if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > MAX_COMPRESSION_RATIO && entry.uncompressedSize > 1_000_000) {
+        if (
+          entry.compressedSize > 0 &&
+          entry.uncompressedSize / entry.compressedSize > MAX_COMPRESSION_RATIO &&
+          entry.uncompressedSize > 1_000_000
+        ) {
           yield new SourceError("taux de compression suspect (bombe zip ?) : entrée ignorée", where);
           continue;
         }
@@ -141,7 +147,9 @@ async function openZip(file: string): Promise<OpenedSource> {
           name,
           read: async () => {
             const stream = await new Promise<Readable>((resolve, reject) =>
-              zip.openReadStream(entry, (error, s) => (error || !s ? reject(new SourceError(`entrée illisible : ${error?.message ?? "?"}`, where)) : resolve(s))),
+              zip.openReadStream(entry, (error, s) =>
+                error || !s ? reject(new SourceError(`entrée illisible : ${error?.message ?? "?"}`, where)) : resolve(s),
+              ),
             );
             return readLimited(stream, where);
           },

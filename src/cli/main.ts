@@ -173,9 +173,12 @@ function printSummary(summary: ImportSummary): void {
       (c.skipped ? `, ${c.skipped} documents d'un autre type ignorés` : ""),
   );
   for (const problem of summary.problems.slice(0, 20)) {
-    console.error(`  ${problem.severity === "error" ? "erreur" : "avertissement"} : ${problem.file}${problem.record ? ` [${problem.record}]` : ""} : ${problem.message}`);
+    console.error(
+      `  ${problem.severity === "error" ? "erreur" : "avertissement"} : ${problem.file}${problem.record ? ` [${problem.record}]` : ""} : ${problem.message}`,
+    );
   }
-  if (summary.problems.length > 20) console.error(`  … et ${summary.problems.length - 20} autres (table import_errors, import n° ${summary.runId})`);
+  if (summary.problems.length > 20)
+    console.error(`  … et ${summary.problems.length - 20} autres (table import_errors, import n° ${summary.runId})`);
   if (summary.status === "failed") console.error(`échec : ${summary.message ?? "?"}`);
 }
 
@@ -206,7 +209,10 @@ async function serveCommand(config: Config, args: string[]): Promise<number> {
   }
   const handle = await openMigrated(config);
   if (!values["no-demo"]) {
-    const count = await handle.db.selectFrom("dossiers").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await handle.db
+      .selectFrom("dossiers")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     if (Number(count.n) === 0) {
       console.error("base vide : chargement des données de démonstration (--no-demo pour l'éviter)");
       for (const summary of await loadDemo(handle)) printSummary(summary);

@@ -106,12 +106,7 @@ export function normaliseOutcome(published: PublishedState): NormalisedOutcome {
 }
 
 /** Keeps the wording that says more than the bare outcome ("Irrecevable 40 — Gage", "Retiré après publication"). */
-function detailFor(
-  outcome: AmendmentOutcome,
-  state: string | null,
-  subState: string | null,
-  sort: string | null,
-): string | null {
+function detailFor(outcome: AmendmentOutcome, state: string | null, subState: string | null, sort: string | null): string | null {
   const bare = new Set(["adopte", "rejete", "retire", "tombe", "non soutenu", "irrecevable", "discute"]);
   const parts: string[] = [];
   for (const part of outcome === "irrecevable" ? [state, subState] : [subState, sort]) {

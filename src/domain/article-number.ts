@@ -72,10 +72,7 @@ const LATIN_ALTERNATION = [...LATIN_RANK.keys()]
   .map((s) => s.replace(/ /g, "\\s+"))
   .join("|");
 
-const NUMBER_PATTERN = new RegExp(
-  `^(\\d+)\\s*(?:er|re|ème|e)?\\b\\s*(?:(${LATIN_ALTERNATION})\\b)?\\s*([A-Z]{1,3})?$`,
-  "i",
-);
+const NUMBER_PATTERN = new RegExp(`^(\\d+)\\s*(?:er|re|ème|e)?\\b\\s*(?:(${LATIN_ALTERNATION})\\b)?\\s*([A-Z]{1,3})?$`, "i");
 
 /** Removes accents, folds whitespace and drops the words around the number ("Article", "ART.", "(nouveau)"). */
 function stripDecorations(raw: string): string {

@@ -23,7 +23,10 @@ function loadAssets(): Map<string, Asset> {
   const htmx = require.resolve("htmx.org/dist/htmx.min.js");
   return new Map([
     ["htmx.min.js", { body: readFileSync(htmx, "utf8"), type: "text/javascript; charset=utf-8" }],
-    ["navette.css", { body: readFileSync(path.join(projectRoot(), "views", "assets", "navette.css"), "utf8"), type: "text/css; charset=utf-8" }],
+    [
+      "navette.css",
+      { body: readFileSync(path.join(projectRoot(), "views", "assets", "navette.css"), "utf8"), type: "text/css; charset=utf-8" },
+    ],
   ]);
 }
 
@@ -37,7 +40,10 @@ export function createApp(handle: DatabaseHandle): Hono {
     await next();
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "same-origin");
-    c.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    c.header(
+      "Content-Security-Policy",
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+    );
   });
 
   app.get("/assets/:name", (c) => {

@@ -40,7 +40,23 @@ describe("parseArticleNumber", () => {
 
 describe("compareArticleNumbers", () => {
   it("orders numbers as the navette does", () => {
-    const expected = ["liminaire", "1er", "1er bis", "2 bis AA", "2 bis A", "2 bis", "4 A", "4", "4 bis A", "4 bis", "4 ter", "4 quater", "8 ter", "10", "10 vicies"];
+    const expected = [
+      "liminaire",
+      "1er",
+      "1er bis",
+      "2 bis AA",
+      "2 bis A",
+      "2 bis",
+      "4 A",
+      "4",
+      "4 bis A",
+      "4 bis",
+      "4 ter",
+      "4 quater",
+      "8 ter",
+      "10",
+      "10 vicies",
+    ];
     const shuffled = [...expected].reverse();
     const sorted = shuffled
       .map((n) => parseArticleNumber(n))

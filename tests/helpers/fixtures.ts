@@ -56,7 +56,10 @@ export function writeZip(entries: Array<[string, string | Buffer]>, file = path.
     const zip = new yazl.ZipFile();
     for (const [name, content] of entries) zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content), name);
     zip.end();
-    zip.outputStream.pipe(createWriteStream(file)).on("close", () => resolve(file)).on("error", reject);
+    zip.outputStream
+      .pipe(createWriteStream(file))
+      .on("close", () => resolve(file))
+      .on("error", reject);
   });
 }
 

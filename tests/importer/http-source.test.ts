@@ -41,7 +41,9 @@ describe("downloadToCache", () => {
         res.writeHead(304).end();
         return;
       }
-      res.writeHead(200, { etag: '"v1"', "last-modified": "Wed, 05 Mar 2025 10:00:00 GMT", "content-length": Buffer.byteLength(body) }).end(body);
+      res
+        .writeHead(200, { etag: '"v1"', "last-modified": "Wed, 05 Mar 2025 10:00:00 GMT", "content-length": Buffer.byteLength(body) })
+        .end(body);
     };
     const cacheDir = tempDir();
     const first = await downloadToCache(`${baseUrl}/a.json`, { cacheDir, ...fast });
@@ -69,7 +71,9 @@ describe("downloadToCache", () => {
 
   it("gives up after the retries with the reason", async () => {
     handler = (_req, res) => res.writeHead(500).end();
-    await expect(downloadToCache(`${baseUrl}/c.json`, { cacheDir: tempDir(), ...fast })).rejects.toThrow(/après 3 essais : le serveur a répondu 500/);
+    await expect(downloadToCache(`${baseUrl}/c.json`, { cacheDir: tempDir(), ...fast })).rejects.toThrow(
+      /après 3 essais : le serveur a répondu 500/,
+    );
   });
 
   it("does not retry a 404 and says so", async () => {
@@ -94,7 +98,9 @@ describe("downloadToCache", () => {
       res.writeHead(200, { "content-length": 10 });
       res.write("12345");
     };
-    await expect(downloadToCache(`${baseUrl}/f.json`, { cacheDir: tempDir(), retries: 0, idleTimeoutMs: 200 })).rejects.toThrow(/aucune donnée reçue depuis 200 ms/);
+    await expect(downloadToCache(`${baseUrl}/f.json`, { cacheDir: tempDir(), retries: 0, idleTimeoutMs: 200 })).rejects.toThrow(
+      /aucune donnée reçue depuis 200 ms/,
+    );
   });
 
   it("says clearly when nothing listens", async () => {
@@ -102,7 +108,9 @@ describe("downloadToCache", () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     server = createServer();
-    await expect(downloadToCache(`http://127.0.0.1:${port}/g.json`, { cacheDir: tempDir(), retries: 1, backoffMs: 5 })).rejects.toThrow(/connexion refusée par 127\.0\.0\.1/);
+    await expect(downloadToCache(`http://127.0.0.1:${port}/g.json`, { cacheDir: tempDir(), retries: 1, backoffMs: 5 })).rejects.toThrow(
+      /connexion refusée par 127\.0\.0\.1/,
+    );
   });
 });
 
@@ -131,7 +139,12 @@ describe("ingest from a URL", () => {
     handler = (_req, res) => res.writeHead(502).end();
     const database = await createTestDatabase("sqlite");
     try {
-      const summary = await runImport(database, { kind: findSourceKind("an-amendements")!, location: `${baseUrl}/x.zip`, cacheDir: tempDir(), download: fast });
+      const summary = await runImport(database, {
+        kind: findSourceKind("an-amendements")!,
+        location: `${baseUrl}/x.zip`,
+        cacheDir: tempDir(),
+        download: fast,
+      });
       expect(summary.status).toBe("failed");
       expect(summary.message).toMatch(/502/);
       const errors = await database.db.selectFrom("import_errors").select(["file", "message"]).execute();

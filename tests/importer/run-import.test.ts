@@ -30,7 +30,11 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const zip = await writeZip(amendmentZipEntries(specs));
       const first = await importAmendments(zip);
       expect(first).toMatchObject({ status: "ok", documents: 2, counts: { created: 2, changed: 0, unchanged: 0, failed: 0 } });
-      const rows = await database.db.selectFrom("amendments").select(["uid", "dossier_uid", "outcome", "updated_at"]).orderBy("uid").execute();
+      const rows = await database.db
+        .selectFrom("amendments")
+        .select(["uid", "dossier_uid", "outcome", "updated_at"])
+        .orderBy("uid")
+        .execute();
       expect(rows.map((r) => [r.dossier_uid, r.outcome])).toEqual([
         ["DLR5L17N50169", "adopte"],
         ["DLR5L17N50169", "rejete"],
@@ -46,13 +50,42 @@ for (const { dialect, available } of TEST_DIALECTS) {
 
     it("emits exactly one event when a sort changes, and one when the text changes", async () => {
       await open();
-      const pending = amendmentSpec({ number: 7, state: { code: "AD", label: "A discuter" }, subState: undefined, sort: undefined, decidedAt: undefined });
+      const pending = amendmentSpec({
+        number: 7,
+        state: { code: "AD", label: "A discuter" },
+        subState: undefined,
+        sort: undefined,
+        decidedAt: undefined,
+      });
       const folder = writeAmendmentFolder([pending]);
       await importAmendments(folder);
-      writeAmendmentFolder([{ ...pending, state: { code: "DI", label: "Discuté" }, subState: { code: "DI", label: "Rejeté" }, sort: "Rejeté", decidedAt: "2025-03-19T18:00:00+01:00" }], folder);
+      writeAmendmentFolder(
+        [
+          {
+            ...pending,
+            state: { code: "DI", label: "Discuté" },
+            subState: { code: "DI", label: "Rejeté" },
+            sort: "Rejeté",
+            decidedAt: "2025-03-19T18:00:00+01:00",
+          },
+        ],
+        folder,
+      );
       const changed = await importAmendments(folder);
       expect(changed.counts).toMatchObject({ created: 0, changed: 1, unchanged: 0 });
-      writeAmendmentFolder([{ ...pending, state: { code: "DI", label: "Discuté" }, subState: { code: "DI", label: "Rejeté" }, sort: "Rejeté", decidedAt: "2025-03-19T18:00:00+01:00", expose: "<p>Exposé corrigé.</p>" }], folder);
+      writeAmendmentFolder(
+        [
+          {
+            ...pending,
+            state: { code: "DI", label: "Discuté" },
+            subState: { code: "DI", label: "Rejeté" },
+            sort: "Rejeté",
+            decidedAt: "2025-03-19T18:00:00+01:00",
+            expose: "<p>Exposé corrigé.</p>",
+          },
+        ],
+        folder,
+      );
       await importAmendments(folder);
       await importAmendments(folder);
       const kinds = (await events()).map((e) => [e.kind, JSON.parse(e.payload) as Record<string, unknown>]);
@@ -62,7 +95,12 @@ for (const { dialect, available } of TEST_DIALECTS) {
         ["amendment.updated", expect.objectContaining({ fields: ["expose_text"] })],
       ]);
       const event = (await events())[1]!;
-      expect(event).toMatchObject({ subject_type: "amendment", subject_id: amendmentUid(pending), article: "8 ter", occurred_at: "2025-03-19T18:00:00+01:00" });
+      expect(event).toMatchObject({
+        subject_type: "amendment",
+        subject_id: amendmentUid(pending),
+        article: "8 ter",
+        occurred_at: "2025-03-19T18:00:00+01:00",
+      });
     });
 
     it("records one error per bad file or record and imports the rest", async () => {
@@ -74,7 +112,11 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const summary = await importAmendments(folder);
       expect(summary.status).toBe("partial");
       expect(summary.counts).toMatchObject({ created: 1, failed: 2 });
-      const errors = await database.db.selectFrom("import_errors").select(["file", "record", "severity", "message"]).orderBy("file").execute();
+      const errors = await database.db
+        .selectFrom("import_errors")
+        .select(["file", "record", "severity", "message"])
+        .orderBy("file")
+        .execute();
       expect(errors).toEqual([
         { file: "cassé.json", record: null, severity: "error", message: expect.stringContaining("JSON mal formé") },
         { file: "sans-uid.json", record: "99", severity: "error", message: "amendement sans uid" },
@@ -102,17 +144,26 @@ for (const { dialect, available } of TEST_DIALECTS) {
       writeFileSync(zip, Buffer.from(readFileSync(zip).toString("latin1").replaceAll("aa/aa/evil.json", "../../evil.json"), "latin1"));
       const summary = await importAmendments(zip);
       expect(summary.counts).toMatchObject({ created: 1, failed: 1 });
-      expect(summary.problems[0]).toMatchObject({ file: expect.stringContaining("../../evil.json"), message: expect.stringContaining("dangereux") });
+      expect(summary.problems[0]).toMatchObject({
+        file: expect.stringContaining("../../evil.json"),
+        message: expect.stringContaining("dangereux"),
+      });
     });
 
     it("imports a dossier, then only new steps make events", async () => {
       await open();
-      const acts: ActSpec[] = [
-        { code: "AN1", children: [{ code: "AN1-DEPOT", date: "2025-01-01", texteAssocie: "PIONANR5L17B0001" }] },
-      ];
+      const acts: ActSpec[] = [{ code: "AN1", children: [{ code: "AN1-DEPOT", date: "2025-01-01", texteAssocie: "PIONANR5L17B0001" }] }];
       const folder = tempDir();
       const file = path.join(folder, "DLR5L17N1.json");
-      const dossier = (a: ActSpec[]) => anDossierJson({ uid: "DLR5L17N1", legislature: "17", title: "Loi d'essai", slug: "essai", procedure: "Proposition de loi ordinaire", acts: a });
+      const dossier = (a: ActSpec[]) =>
+        anDossierJson({
+          uid: "DLR5L17N1",
+          legislature: "17",
+          title: "Loi d'essai",
+          slug: "essai",
+          procedure: "Proposition de loi ordinaire",
+          acts: a,
+        });
       writeFileSync(file, JSON.stringify(dossier(acts)));
       const run = (location: string) => runImport(database, { kind: dossiersKind, location, cacheDir: tempDir() });
       expect((await run(file)).counts).toMatchObject({ created: 1 });
@@ -122,7 +173,15 @@ for (const { dialect, available } of TEST_DIALECTS) {
           code: "AN1",
           children: [
             { code: "AN1-DEPOT", date: "2025-01-01", texteAssocie: "PIONANR5L17B0001" },
-            { code: "AN1-COM", children: [{ code: "AN1-COM-FOND", children: [{ code: "AN1-COM-FOND-RAPPORT", date: "2025-02-01", texteAdopte: "PIONANR5L17BTC0010" }] }] },
+            {
+              code: "AN1-COM",
+              children: [
+                {
+                  code: "AN1-COM-FOND",
+                  children: [{ code: "AN1-COM-FOND-RAPPORT", date: "2025-02-01", texteAdopte: "PIONANR5L17BTC0010" }],
+                },
+              ],
+            },
           ],
         },
       ];
@@ -145,7 +204,8 @@ for (const { dialect, available } of TEST_DIALECTS) {
     it("writes a batch all or nothing: a refused record rolls back the batch and its events", async () => {
       await open();
       const { storeAmendments } = await import("../../db/store/amendments.js");
-      const parse = (n: number) => amendmentsKind.parse("a.json", Buffer.from(JSON.stringify(anAmendmentJson(amendmentSpec({ number: n })))))!.amendments[0]!;
+      const parse = (n: number) =>
+        amendmentsKind.parse("a.json", Buffer.from(JSON.stringify(anAmendmentJson(amendmentSpec({ number: n })))))!.amendments[0]!;
       const valid = parse(8);
       const broken = { ...parse(9), target: { ...parse(9).target, kind: null as unknown as "article" } };
       await expect(storeAmendments(database.db, [valid, broken], { runId: null, sourceFile: null })).rejects.toThrow();

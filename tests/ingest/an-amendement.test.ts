@@ -111,14 +111,37 @@ describe("AN amendment, L17 JSON", () => {
   });
 
   it("tells irrecevabilité and withdrawals apart", () => {
-    const irr = parseOne(anAmendmentJson({ ...base, dispositif: null, notice: "Irrecevable (art. 98).", state: { code: "IRR45", label: "Irrecevable" }, subState: { code: "IRR45", label: "Cavalier (45)" }, sort: undefined }));
-    expect(irr).toMatchObject({ outcome: "irrecevable", outcomeDetail: "Irrecevable — Cavalier (45)", dispositifHtml: null, notice: "Irrecevable (art. 98)." });
-    const withdrawn = parseOne(anAmendmentJson({ ...base, state: { code: "RT", label: "Retiré" }, subState: { code: "RT", label: "Retiré avant publication" }, sort: undefined }));
+    const irr = parseOne(
+      anAmendmentJson({
+        ...base,
+        dispositif: null,
+        notice: "Irrecevable (art. 98).",
+        state: { code: "IRR45", label: "Irrecevable" },
+        subState: { code: "IRR45", label: "Cavalier (45)" },
+        sort: undefined,
+      }),
+    );
+    expect(irr).toMatchObject({
+      outcome: "irrecevable",
+      outcomeDetail: "Irrecevable — Cavalier (45)",
+      dispositifHtml: null,
+      notice: "Irrecevable (art. 98).",
+    });
+    const withdrawn = parseOne(
+      anAmendmentJson({
+        ...base,
+        state: { code: "RT", label: "Retiré" },
+        subState: { code: "RT", label: "Retiré avant publication" },
+        sort: undefined,
+      }),
+    );
     expect(withdrawn).toMatchObject({ outcome: "retire", outcomeDetail: "Retiré avant publication" });
   });
 
   it("warns about an unknown state and still imports the amendment", () => {
-    const bytes = Buffer.from(JSON.stringify(anAmendmentJson({ ...base, state: { code: "ZZ", label: "Nouvel état" }, subState: undefined, sort: undefined })));
+    const bytes = Buffer.from(
+      JSON.stringify(anAmendmentJson({ ...base, state: { code: "ZZ", label: "Nouvel état" }, subState: undefined, sort: undefined })),
+    );
     const batch = parseAnAmendmentDocument(parseStructuredDocument(bytes, "x.json"), "x.json");
     expect(batch.records[0]?.outcome).toBe("inconnu");
     expect(batch.problems).toEqual([{ record: amendmentUid(base), severity: "warning", message: expect.stringContaining("Nouvel état") }]);
@@ -154,7 +177,10 @@ describe("AN amendment, XML", () => {
   });
 
   it("decodes ISO-8859-1 when declared and refuses invalid UTF-8", () => {
-    const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><amendements><amendement><uid>AM1</uid><numeroLong>1</numeroLong><etat>Retiré</etat></amendement></amendements>', "latin1");
+    const latin1 = Buffer.from(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><amendements><amendement><uid>AM1</uid><numeroLong>1</numeroLong><etat>Retiré</etat></amendement></amendements>',
+      "latin1",
+    );
     const batch = parseAnAmendmentDocument(parseStructuredDocument(latin1, "l1.xml"), "l1.xml");
     expect(batch.records[0]?.rawState).toBe("Retiré");
     const wrong = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><amendement><etat>Retir\xe9</etat></amendement>', "latin1");

@@ -24,43 +24,146 @@ type Expectation = Partial<Omit<AmendmentRecord, "target">> & { target?: Partial
 /** What each single-amendment file must give (read by hand from the file). */
 const AMENDMENTS: Record<string, Expectation> = {
   "amdt_L17_narco_com_CL44_art8ter_suppression_adopte.json": {
-    uid: "AMANR5L17PO59051B0907P0D1N000044", numberLong: "CL44", prefix: "CL", stage: "commission", textUid: "PIONANR5L17B0907",
-    target: { kind: "article", article: "8 ter" }, outcome: "adopte", authorName: "M. Léaument", identicalDiscussionId: "75692",
+    uid: "AMANR5L17PO59051B0907P0D1N000044",
+    numberLong: "CL44",
+    prefix: "CL",
+    stage: "commission",
+    textUid: "PIONANR5L17B0907",
+    target: { kind: "article", article: "8 ter" },
+    outcome: "adopte",
+    authorName: "M. Léaument",
+    identicalDiscussionId: "75692",
     dispositifText: "Supprimer cet article.",
   },
-  "amdt_L17_narco_com_CL485_art8ter_alinea8_tombe.json": { numberLong: "CL485", target: { article: "8 ter", alinea: "8" }, outcome: "tombe" },
+  "amdt_L17_narco_com_CL485_art8ter_alinea8_tombe.json": {
+    numberLong: "CL485",
+    target: { article: "8 ter", alinea: "8" },
+    outcome: "tombe",
+  },
   "amdt_L17_narco_com_CL160_art8ter_non-soutenu.json": { numberLong: "CL160", target: { article: "8 ter" }, outcome: "non_soutenu" },
-  "amdt_L17_narco_com_CL484_art8ter_retire-apres-publication.json": { numberLong: "CL484", outcome: "retire", outcomeDetail: "Retiré après publication", rawSort: null },
+  "amdt_L17_narco_com_CL484_art8ter_retire-apres-publication.json": {
+    numberLong: "CL484",
+    outcome: "retire",
+    outcomeDetail: "Retiré après publication",
+    rawSort: null,
+  },
   "amdt_L17_narco_com_CL384_apres-art8ter_irrecevable-45-cavalier.json": {
-    numberLong: "CL384", target: { kind: "article_additionnel", article: "8 ter", position: "apres" }, outcome: "irrecevable",
-    outcomeDetail: "Irrecevable — Cavalier (45)", dispositifHtml: null, notice: expect.stringContaining("article 98") as unknown as string,
+    numberLong: "CL384",
+    target: { kind: "article_additionnel", article: "8 ter", position: "apres" },
+    outcome: "irrecevable",
+    outcomeDetail: "Irrecevable — Cavalier (45)",
+    dispositifHtml: null,
+    notice: expect.stringContaining("article 98") as unknown as string,
   },
-  "amdt_L17_narco_com_CL668_rapporteur_art8_alinea4_adopte.json": { numberLong: "CL668", authorType: "rapporteur", authorName: "M. Vicot", target: { article: "8", alinea: "4" }, outcome: "adopte" },
-  "amdt_L17_narco_com_CL674_rapporteur_chapitreII_adopte.json": { numberLong: "CL674", target: { kind: "chapitre", label: "Chapitre II", article: "11", position: "avant" }, outcome: "adopte" },
+  "amdt_L17_narco_com_CL668_rapporteur_art8_alinea4_adopte.json": {
+    numberLong: "CL668",
+    authorType: "rapporteur",
+    authorName: "M. Vicot",
+    target: { article: "8", alinea: "4" },
+    outcome: "adopte",
+  },
+  "amdt_L17_narco_com_CL674_rapporteur_chapitreII_adopte.json": {
+    numberLong: "CL674",
+    target: { kind: "chapitre", label: "Chapitre II", article: "11", position: "avant" },
+    outcome: "adopte",
+  },
   "amdt_L17_narco_seance_640_art8ter_retablir_rejete.json": {
-    uid: "AMANR5L17PO838901BTC1043P0D1N000640", numberLong: "640", textUid: "PIONANR5L17BTC1043", textNumber: "1043", stage: "seance",
-    target: { kind: "article", article: "8 ter" }, authorName: "M. Marleix", outcome: "rejete", codeReference: "c sécurité intérieur, L871-1",
+    uid: "AMANR5L17PO838901BTC1043P0D1N000640",
+    numberLong: "640",
+    textUid: "PIONANR5L17BTC1043",
+    textNumber: "1043",
+    stage: "seance",
+    target: { kind: "article", article: "8 ter" },
+    authorName: "M. Marleix",
+    outcome: "rejete",
+    codeReference: "c sécurité intérieur, L871-1",
   },
-  "amdt_L17_narco_seance_997_sous-amdt-de-640_art8ter_adopte.json": { numberLong: "997", parentUid: "AMANR5L17PO838901BTC1043P0D1N000640", outcome: "adopte", target: { article: "8 ter" } },
-  "amdt_L17_narco_seance_769_art15ter_retablir_adopte.json": { numberLong: "769", target: { kind: "article", article: "15 ter" }, outcome: "adopte" },
-  "amdt_L17_narco_seance_939rect_art16_retablir_adopte.json": { numberLong: "939 (Rect)", number: "939", rectification: 1, target: { article: "16" }, outcome: "adopte" },
-  "amdt_L17_narco_seance_1004_gouv_sous-amdt-de-939_art16_adopte.json": { authorType: "gouvernement", authorRef: "PO855052", parentUid: "AMANR5L17PO838901BTC1043P0D1N000939", outcome: "adopte" },
-  "amdt_L17_narco_seance_856rect_apres-art9_article-additionnel_adopte.json": { numberLong: "856 (Rect)", target: { kind: "article_additionnel", article: "9", position: "apres" }, outcome: "adopte" },
-  "amdt_L17_narco_seance_424_apres-art8ter_irrecevable-40-gage.json": { outcome: "irrecevable", outcomeDetail: "Irrecevable 40 — Gage", target: { kind: "article_additionnel", article: "8 ter" } },
-  "amdt_L17_narco_seance_seconde-deliberation_1_gouv_art4bisA_adopte.json": { uid: "AMANR5L17PO838901B1043P0D2N000001", numberLong: "1", secondDeliberation: true, examRef: "EXANR5L17PO838901BTC1043P0D2", target: { article: "4 bis A" }, outcome: "adopte" },
-  "amdt_L17_narco_texteCMP1277_2_gouv_art3_alinea17_adopte.json": { textUid: "PIONANR5L17BTC1277", authorType: "gouvernement", target: { article: "3", alinea: "17" }, outcome: "adopte" },
+  "amdt_L17_narco_seance_997_sous-amdt-de-640_art8ter_adopte.json": {
+    numberLong: "997",
+    parentUid: "AMANR5L17PO838901BTC1043P0D1N000640",
+    outcome: "adopte",
+    target: { article: "8 ter" },
+  },
+  "amdt_L17_narco_seance_769_art15ter_retablir_adopte.json": {
+    numberLong: "769",
+    target: { kind: "article", article: "15 ter" },
+    outcome: "adopte",
+  },
+  "amdt_L17_narco_seance_939rect_art16_retablir_adopte.json": {
+    numberLong: "939 (Rect)",
+    number: "939",
+    rectification: 1,
+    target: { article: "16" },
+    outcome: "adopte",
+  },
+  "amdt_L17_narco_seance_1004_gouv_sous-amdt-de-939_art16_adopte.json": {
+    authorType: "gouvernement",
+    authorRef: "PO855052",
+    parentUid: "AMANR5L17PO838901BTC1043P0D1N000939",
+    outcome: "adopte",
+  },
+  "amdt_L17_narco_seance_856rect_apres-art9_article-additionnel_adopte.json": {
+    numberLong: "856 (Rect)",
+    target: { kind: "article_additionnel", article: "9", position: "apres" },
+    outcome: "adopte",
+  },
+  "amdt_L17_narco_seance_424_apres-art8ter_irrecevable-40-gage.json": {
+    outcome: "irrecevable",
+    outcomeDetail: "Irrecevable 40 — Gage",
+    target: { kind: "article_additionnel", article: "8 ter" },
+  },
+  "amdt_L17_narco_seance_seconde-deliberation_1_gouv_art4bisA_adopte.json": {
+    uid: "AMANR5L17PO838901B1043P0D2N000001",
+    numberLong: "1",
+    secondDeliberation: true,
+    examRef: "EXANR5L17PO838901BTC1043P0D2",
+    target: { article: "4 bis A" },
+    outcome: "adopte",
+  },
+  "amdt_L17_narco_texteCMP1277_2_gouv_art3_alinea17_adopte.json": {
+    textUid: "PIONANR5L17BTC1277",
+    authorType: "gouvernement",
+    target: { article: "3", alinea: "17" },
+    outcome: "adopte",
+  },
   "amdt_L17_narco_seance_851_gouv_art8_adopte.json": { authorType: "gouvernement", target: { article: "8" }, outcome: "adopte" },
   "amdt_L17_narco_seance_835_gouv_article-PREMIER_adopte.json": { target: { article: "1er", label: "Article PREMIER" }, outcome: "adopte" },
-  "amdt_L17_narco_seance_1023_gouv_sous-amdt_irrecevable-98.json": { authorType: "gouvernement", outcome: "irrecevable", outcomeDetail: "Irrecevable — Sous-amendement (98)" },
-  "amdt_L17_narco_seance_2rect_art16_retire-en-seance.json": { numberLong: "2 (Rect)", rectification: 1, rawState: "Discuté", rawSort: "Retiré", outcome: "retire", target: { article: "16" } },
+  "amdt_L17_narco_seance_1023_gouv_sous-amdt_irrecevable-98.json": {
+    authorType: "gouvernement",
+    outcome: "irrecevable",
+    outcomeDetail: "Irrecevable — Sous-amendement (98)",
+  },
+  "amdt_L17_narco_seance_2rect_art16_retire-en-seance.json": {
+    numberLong: "2 (Rect)",
+    rectification: 1,
+    rawState: "Discuté",
+    rawSort: "Retiré",
+    outcome: "retire",
+    target: { article: "16" },
+  },
   "amdt_L17_transports_seance_237rect_gouv_apres-art9_VSA-2027_adopte.json": {
-    textUid: "PIONANR5L17BTC0636", authorType: "gouvernement", target: { kind: "article_additionnel", article: "9", position: "apres" }, outcome: "adopte",
+    textUid: "PIONANR5L17BTC0636",
+    authorType: "gouvernement",
+    target: { kind: "article_additionnel", article: "9", position: "apres" },
+    outcome: "adopte",
     dispositifText: expect.stringContaining("2027") as unknown as string,
   },
-  "amdt_L17_simplification_seance_840_art15_datacentres_rejete.json": { textUid: "PRJLANR5L17BTC1191", target: { article: "15" }, outcome: "rejete" },
+  "amdt_L17_simplification_seance_840_art15_datacentres_rejete.json": {
+    textUid: "PRJLANR5L17BTC1191",
+    target: { article: "15" },
+    outcome: "rejete",
+  },
   "amdt_L15_legacy-web-xml_PLF2019-1255_1463_annexe-etatB_retire.xml": {
-    uid: "ANWEB-L15-1255-II-1463", numberLong: "II-1463 (2ème Rect)", rectification: 2, prefix: "II-", textNumber: "1255", stage: "seance",
-    target: { kind: "annexe", label: "ÉTAT B", article: "39" }, outcome: "retire", authorName: "M. Laqhila", depositedAt: "2018-11-06",
+    uid: "ANWEB-L15-1255-II-1463",
+    numberLong: "II-1463 (2ème Rect)",
+    rectification: 2,
+    prefix: "II-",
+    textNumber: "1255",
+    stage: "seance",
+    target: { kind: "annexe", label: "ÉTAT B", article: "39" },
+    outcome: "retire",
+    authorName: "M. Laqhila",
+    depositedAt: "2018-11-06",
   },
 };
 
@@ -98,10 +201,18 @@ describe.skipIf(!present)("conformance: every file of ../shared/fixtures/an", ()
   });
 
   it("reads the École de la confiance dossier: full navette with CMP agreement, CC and promulgation", () => {
-    const result = dossiers.parse("d.json", readFileSync(sharedPath("an", "dossier_L15_DLR5L15N37055_ecole-confiance_navette-complete-CMP-CC-PROM.json")))!;
+    const result = dossiers.parse(
+      "d.json",
+      readFileSync(sharedPath("an", "dossier_L15_DLR5L15N37055_ecole-confiance_navette-complete-CMP-CC-PROM.json")),
+    )!;
     expect(result.problems).toEqual([]);
     const [dossier] = result.dossiers;
-    expect(dossier).toMatchObject({ uid: "DLR5L15N37055", title: "Ecole de la confiance", senatSignet: "pjl18-323", procedure: "Projet de loi ordinaire" });
+    expect(dossier).toMatchObject({
+      uid: "DLR5L15N37055",
+      title: "Ecole de la confiance",
+      senatSignet: "pjl18-323",
+      procedure: "Projet de loi ordinaire",
+    });
     const steps = dossier!.steps.map((s) => [s.code, s.place, s.reading, s.stage, s.textUid, s.succeeded]);
     expect(steps).toEqual([
       ["AN1-DEPOT", "AN", "1re_lecture", "depot", "PRJLANR5L15B1481", true],
@@ -122,12 +233,18 @@ describe.skipIf(!present)("conformance: every file of ../shared/fixtures/an", ()
     const cc = dossier!.steps.find((s) => s.code === "CC-CONCLUSION");
     expect(cc?.outcome).toBe("Partiellement conforme");
     const promulgation = dossier!.steps.find((s) => s.code === "PROM-PUB");
-    expect(promulgation).toMatchObject({ date: "2019-07-26", details: { loi: "2019-791", dateJO: "2019-07-28", numJO: "174", nor: "MENX1828765L" } });
+    expect(promulgation).toMatchObject({
+      date: "2019-07-26",
+      details: { loi: "2019-791", dateJO: "2019-07-28", numJO: "174", nor: "MENX1828765L" },
+    });
     expect(result.texts.map((t) => t.uid)).toContain("PRJLANR5L15BTC1629");
   });
 
   it("reads the ESSOC dossier: CMP failure, then nouvelle lecture", () => {
-    const result = dossiers.parse("d.json", readFileSync(sharedPath("an", "dossier_L15_DLR5L15N36159_essoc_CMP-desaccord_nouvelle-lecture.json")))!;
+    const result = dossiers.parse(
+      "d.json",
+      readFileSync(sharedPath("an", "dossier_L15_DLR5L15N36159_essoc_CMP-desaccord_nouvelle-lecture.json")),
+    )!;
     const [dossier] = result.dossiers;
     expect(dossier).toMatchObject({ uid: "DLR5L15N36159", senatSignet: "pjl17-259" });
     const cmp = dossier!.steps.find((s) => s.code === "CMP-DEC");

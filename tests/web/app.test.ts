@@ -4,70 +4,85 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/web/app.js";
 import { loadDemo } from "../../src/importer/demo.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/databases.js";
+import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
 
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
+for (const { dialect, available } of TEST_DIALECTS) {
+  describe.skipIf(!available)(`web on ${dialect}`, () => {
+    let database: TestDatabase;
+    let app: ReturnType<typeof createApp>;
 
-beforeAll(async () => {
-  database = await createTestDatabase("sqlite");
-  const summaries = await loadDemo(database);
-  expect(summaries.map((s) => s.status)).toEqual(["ok", "ok"]);
-  app = createApp(database);
-});
-afterAll(async () => {
-  await database.dispose();
-});
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+      const summaries = await loadDemo(database);
+      expect(summaries.map((s) => s.status)).toEqual(["ok", "ok"]);
+      app = createApp(database);
+    });
+    afterAll(async () => {
+      await database.dispose();
+    });
 
-describe("pages", () => {
-  it("lists the imported bills on the home page", async () => {
-    const response = await app.request("/");
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain('<html lang="fr">');
-    expect(html).toContain("Démonstration — proposition de loi relative à la sécurité des communications");
-    expect(html).toContain('href="/dossiers/DLR5L17N99901"');
-    expect(html).toMatch(/13 amendements/);
-    expect(html).toContain('<script src="/assets/htmx.min.js"');
+    describe("pages", () => {
+      it("lists the imported bills on the home page", async () => {
+        const response = await app.request("/");
+        expect(response.status).toBe(200);
+        const html = await response.text();
+        expect(html).toContain('<html lang="fr">');
+        expect(html).toContain("Démonstration — proposition de loi relative à la sécurité des communications");
+        expect(html).toContain('href="/dossiers/DLR5L17N99901"');
+        expect(html).toMatch(/13 amendements/);
+        expect(html).toContain('<script src="/assets/htmx.min.js"');
+      });
+
+      it("shows the steps of a bill with its texts and amendment counts", async () => {
+        const html = await (await app.request("/dossiers/DLR5L17N99901")).text();
+        expect(html).toContain("1re lecture");
+        expect(html).toContain("Commission mixte paritaire");
+        expect(html).toContain("Texte n° 9943");
+        expect(html).toMatch(/6 amendements \(/);
+        expect(html).toContain("Amendement déposé");
+      });
+
+      it("answers 404 in French for an unknown bill", async () => {
+        const response = await app.request("/dossiers/INCONNU");
+        expect(response.status).toBe(404);
+        expect(await response.text()).toContain("Aucun dossier « INCONNU »");
+      });
+
+      it("escapes what it displays", async () => {
+        await database.db
+          .insertInto("dossiers")
+          .values({
+            uid: "DLX",
+            legislature: null,
+            title: '<script>alert("x")</script>',
+            slug: null,
+            procedure: null,
+            senat_signet: null,
+            senat_url: null,
+            content_hash: "h",
+            created_at: "2025-01-01",
+            updated_at: "2025-01-01",
+          })
+          .execute();
+        const html = await (await app.request("/")).text();
+        expect(html).not.toContain('<script>alert("x")</script>');
+        expect(html).toContain("&lt;script&gt;");
+        const unknown = await (await app.request("/dossiers/%3Cimg%20src%3Dx%3E")).text();
+        expect(unknown).not.toContain("<img src=x>");
+      });
+
+      it("serves htmx and the stylesheet locally with cache headers and a strict CSP", async () => {
+        const htmx = await app.request("/assets/htmx.min.js");
+        expect(htmx.status).toBe(200);
+        expect(htmx.headers.get("content-type")).toMatch(/javascript/);
+        expect(htmx.headers.get("cache-control")).toBe("public, max-age=86400");
+        expect(await htmx.text()).toContain("htmx");
+        const css = await app.request("/assets/navette.css");
+        expect(css.headers.get("content-type")).toMatch(/text\/css/);
+        const page = await app.request("/");
+        expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
+        expect((await app.request("/assets/../package.json")).status).toBe(404);
+      });
+    });
   });
-
-  it("shows the steps of a bill with its texts and amendment counts", async () => {
-    const html = await (await app.request("/dossiers/DLR5L17N99901")).text();
-    expect(html).toContain("1re lecture");
-    expect(html).toContain("Commission mixte paritaire");
-    expect(html).toContain("Texte n° 9943");
-    expect(html).toMatch(/6 amendements \(/);
-    expect(html).toContain("Amendement déposé");
-  });
-
-  it("answers 404 in French for an unknown bill", async () => {
-    const response = await app.request("/dossiers/INCONNU");
-    expect(response.status).toBe(404);
-    expect(await response.text()).toContain("Aucun dossier « INCONNU »");
-  });
-
-  it("escapes what it displays", async () => {
-    await database.db
-      .insertInto("dossiers")
-      .values({ uid: "DLX", legislature: null, title: '<script>alert("x")</script>', slug: null, procedure: null, senat_signet: null, senat_url: null, content_hash: "h", created_at: "2025-01-01", updated_at: "2025-01-01" })
-      .execute();
-    const html = await (await app.request("/")).text();
-    expect(html).not.toContain('<script>alert("x")</script>');
-    expect(html).toContain("&lt;script&gt;");
-    const unknown = await (await app.request("/dossiers/%3Cimg%20src%3Dx%3E")).text();
-    expect(unknown).not.toContain("<img src=x>");
-  });
-
-  it("serves htmx and the stylesheet locally with cache headers and a strict CSP", async () => {
-    const htmx = await app.request("/assets/htmx.min.js");
-    expect(htmx.status).toBe(200);
-    expect(htmx.headers.get("content-type")).toMatch(/javascript/);
-    expect(htmx.headers.get("cache-control")).toBe("public, max-age=86400");
-    expect(await htmx.text()).toContain("htmx");
-    const css = await app.request("/assets/navette.css");
-    expect(css.headers.get("content-type")).toMatch(/text\/css/);
-    const page = await app.request("/");
-    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
-    expect((await app.request("/assets/../package.json")).status).toBe(404);
-  });
-});
+}
