@@ -5,13 +5,17 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import type { Dialect } from "./dialect.js";
 import type { DatabaseHandle } from "./connection.js";
 import * as initial from "./migrations/0001_initial.js";
+import * as textContent from "./migrations/0002_text_content.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
 }
 
 /** Every migration, in order. Names never change once released. */
-const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [["0001_initial", initial]];
+const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
+  ["0001_initial", initial],
+  ["0002_text_content", textContent],
+];
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}

@@ -48,6 +48,50 @@ export interface TextsTable {
   date: string | null;
   created_at: string;
   updated_at: string;
+  /** Content columns (null until the text itself is imported). */
+  format: string | null;
+  source: string | null;
+  content_hash: string | null;
+  parsed_at: string | null;
+  outcome: string | null;
+  /** JSON list of parser warnings. */
+  warnings: string | null;
+  full_title: string | null;
+}
+
+export interface TextDivisionsTable {
+  text_uid: string;
+  division_id: string;
+  position: number;
+  parent_id: string | null;
+  kind: string;
+  number: string;
+  heading: string | null;
+  /** JSON list of markers. */
+  markers: string;
+}
+
+export interface TextArticlesTable {
+  text_uid: string;
+  position: number;
+  number: string | null;
+  sort_key: string | null;
+  heading: string;
+  status: string;
+  markers: string;
+  division_id: string | null;
+  /** JSON list of alinéas ({ number, text, placeholder?, table? }). */
+  alineas: string;
+  group_numbers: string | null;
+  open_range: string | null;
+  duplicate: number;
+}
+
+export interface TextAnnexesTable {
+  text_uid: string;
+  position: number;
+  title: string;
+  alineas: string;
 }
 
 export interface AmendmentsTable {
@@ -149,6 +193,9 @@ export interface Database {
   dossiers: DossiersTable;
   dossier_steps: DossierStepsTable;
   texts: TextsTable;
+  text_divisions: TextDivisionsTable;
+  text_articles: TextArticlesTable;
+  text_annexes: TextAnnexesTable;
   amendments: AmendmentsTable;
   events: EventsTable;
   import_runs: ImportRunsTable;
@@ -163,3 +210,5 @@ export type EventRow = Selectable<EventsTable>;
 export type NewEventRow = Insertable<EventsTable>;
 export type ImportRunRow = Selectable<ImportRunsTable>;
 export type ImportErrorRow = Selectable<ImportErrorsTable>;
+export type TextArticleRow = Selectable<TextArticlesTable>;
+export type TextRow = Selectable<TextsTable>;

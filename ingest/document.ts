@@ -41,25 +41,56 @@ const SUPPORTED_ENCODINGS = new Map<string, string>([
   ["cp1252", "windows-1252"],
 ]);
 
+/** Text of a document and how it was decoded. */
+export interface DecodedDocument {
+  readonly text: string;
+  readonly encoding: string;
+  /** Set when the declared charset was wrong and the real one was used. */
+  readonly note: string | null;
+}
+
 /**
  * Decodes bytes to text: a byte-order mark or the XML/HTML declared charset decides, UTF-8 by
- * default. Invalid UTF-8 is an error (it means the file is in another encoding than it says).
+ * default. A page declared ISO-8859-1 whose bytes are valid UTF-8 with accented letters is read
+ * as UTF-8 (pages re-saved without fixing their meta tag), with a note. Invalid UTF-8 in a
+ * document that claims UTF-8 is an error: the file is in another encoding than it says.
  */
-export function decodeDocument(bytes: Uint8Array, file: string): string {
+export function decodeDocumentWithInfo(bytes: Uint8Array, file: string): DecodedDocument {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return decodeWith("utf-8", bytes.subarray(3), file);
+    return { text: decodeWith("utf-8", bytes.subarray(3), file), encoding: "utf-8", note: null };
   }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return decodeWith(bytes[0] === 0xff ? "utf-16le" : "utf-16be", bytes.subarray(2), file);
+    const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
+    return { text: decodeWith(encoding, bytes.subarray(2), file), encoding, note: null };
   }
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
-  const declared = /encoding\s*=\s*["']([\w.-]+)["']/i.exec(head)?.[1] ?? /charset\s*=\s*["']?([\w.-]+)/i.exec(head)?.[1];
-  if (declared) {
-    const encoding = SUPPORTED_ENCODINGS.get(declared.toLowerCase());
-    if (!encoding) throw new SourceError(`encodage « ${declared} » non pris en charge`, file);
-    return decodeWith(encoding, bytes, file);
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString("latin1");
+  const declared = /<\?xml[^>]*encoding\s*=\s*["']([\w.-]+)["']/i.exec(head)?.[1] ?? /charset\s*=\s*["']?([\w.-]+)/i.exec(head)?.[1];
+  if (!declared) return { text: decodeWith("utf-8", bytes, file), encoding: "utf-8", note: null };
+  const encoding = SUPPORTED_ENCODINGS.get(declared.toLowerCase());
+  if (!encoding) throw new SourceError(`encodage « ${declared} » non pris en charge`, file);
+  if (encoding !== "utf-8" && hasMultibyteUtf8(bytes)) {
+    try {
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      return { text, encoding: "utf-8", note: `déclaré ${declared} mais encodé en UTF-8 : lu en UTF-8` };
+    } catch {
+      // Not UTF-8 after all: the declaration was right.
+    }
   }
-  return decodeWith("utf-8", bytes, file);
+  return { text: decodeWith(encoding, bytes, file), encoding, note: null };
+}
+
+/** Decodes bytes to text (see {@link decodeDocumentWithInfo}). */
+export function decodeDocument(bytes: Uint8Array, file: string): string {
+  return decodeDocumentWithInfo(bytes, file).text;
+}
+
+/** True when the bytes hold at least one well-formed two-byte UTF-8 sequence for a Latin letter. */
+function hasMultibyteUtf8(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if ((b === 0xc3 || b === 0xc2 || b === 0xc5) && ((bytes[i + 1] as number) & 0xc0) === 0x80) return true;
+  }
+  return false;
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array, file: string): string {

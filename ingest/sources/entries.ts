@@ -28,8 +28,11 @@ export interface OpenedSource {
 /** Extensions of the documents importers read. */
 const DOCUMENT_EXTENSIONS = /\.(json|xml|html?|csv|txt)$/i;
 
-/** Opens a file, folder or zip archive. */
-export async function openLocalSource(location: string): Promise<OpenedSource> {
+/**
+ * Opens a file, folder or zip archive. `displayName` names a single file's document (the URL it
+ * was downloaded from, rather than the cache file).
+ */
+export async function openLocalSource(location: string, displayName?: string): Promise<OpenedSource> {
   let info;
   try {
     info = await stat(location);
@@ -44,7 +47,7 @@ export async function openLocalSource(location: string): Promise<OpenedSource> {
   return {
     total: 1,
     entries: (async function* () {
-      yield { name: path.basename(location), read: () => readLimited(createReadStream(location), location) };
+      yield { name: displayName ?? path.basename(location), read: () => readLimited(createReadStream(location), location) };
     })(),
   };
 }

@@ -43,6 +43,7 @@ Options :
   --retries <n>   nouvels essais en cas d'erreur réseau ou 5xx (défaut : 3)
   --timeout <s>   délai sans données avant abandon d'un essai (défaut : 30)
   --quiet         pas de barre de progression
+  --texte <uid>   uid du texte importé (an-texte, senat-texte) quand l'adresse ne le dit pas
   -h, --help      cette aide
 
 Code de sortie : 0 succès, 2 succès partiel (des enregistrements en erreur), 1 échec.`;
@@ -120,6 +121,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<number> {
       retries: { type: "string" },
       timeout: { type: "string" },
       quiet: { type: "boolean" },
+      texte: { type: "string" },
     },
   });
   if (values.help) {
@@ -149,6 +151,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<number> {
       kind,
       location,
       cacheDir: path.join(config.dataDir, "downloads"),
+      ...(values.texte ? { textUid: values.texte } : {}),
       download: {
         ...(retries !== undefined ? { retries } : {}),
         ...(timeout !== undefined ? { idleTimeoutMs: timeout * 1000 } : {}),

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { DatabaseHandle } from "../../db/connection.js";
 import { storeAmendments } from "../../db/store/amendments.js";
 import { storeDossiers, storeTexts } from "../../db/store/dossiers.js";
+import { resolveTextUid, storeTextContent } from "../../db/store/text-content.js";
 import { emptyRunCounts, finishRun, recordProblems, startRun, type ImportProblem, type RunCounts } from "../../db/store/import-runs.js";
 import type { StoreCounts } from "../../db/store/common.js";
 import { SourceError } from "../../ingest/document.js";
@@ -25,6 +26,8 @@ export interface ImportOptions {
   readonly cacheDir: string;
   /** Download settings (retries, timeouts) for URLs. */
   readonly download?: Omit<DownloadOptions, "cacheDir" | "log">;
+  /** Uid of the text version being imported (an-texte, senat-texte), when its address does not tell it. */
+  readonly textUid?: string;
   /** Amendments stored per transaction. */
   readonly batchSize?: number;
   readonly onProgress?: (done: number, total: number | null) => void;
@@ -89,7 +92,7 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
       localPath = download.file;
       notModified = download.notModified;
     }
-    const source = await openLocalSource(localPath);
+    const source = await openLocalSource(localPath, localPath === options.location ? undefined : options.location);
     const batchSize = options.batchSize ?? 500;
     for await (const entry of source.entries) {
       if (entry instanceof SourceError) {
@@ -107,6 +110,16 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
         pending.amendments.push(...records.amendments);
         pending.dossiers.push(...records.dossiers);
         pending.texts.push(...records.texts);
+        for (const version of records.textVersions ?? []) {
+          const uid = await resolveTextUid(db, version.identity, options.textUid ?? null);
+          if (!uid) {
+            await report([{ file: entry.name, record: null, severity: "error", message: "impossible de savoir de quel texte il s'agit : précisez --texte <uid>" }]);
+            continue;
+          }
+          const outcome = await storeTextContent(db, uid, version.identity, version.parsed, context);
+          counts[outcome]++;
+          log(`texte ${uid} : ${version.parsed.articles.length} articles, ${version.parsed.divisions.length} divisions, ${version.parsed.annexes.length} annexes (${outcome === "unchanged" ? "inchangé" : outcome === "created" ? "nouveau" : "modifié"})`);
+        }
         if (records.problems.length) {
           await report(records.problems.map((p) => ({ file: entry.name, record: p.record, severity: p.severity, message: p.message })));
         }

@@ -6,12 +6,24 @@ import type { DossierRecord, TextRecord } from "../domain/dossier.js";
 import { parseStructuredDocument, type RawObject } from "../../ingest/document.js";
 import { parseAnAmendmentDocument, type RecordProblem } from "../../ingest/an/amendement.js";
 import { parseAnDossierDocument } from "../../ingest/an/dossier.js";
+import { decodeDocumentWithInfo, SourceError } from "../../ingest/document.js";
+import { parseHtmlText } from "../../ingest/texts/html-text.js";
+import { parseAknText } from "../../ingest/texts/akn.js";
+import { identifyText, type TextIdentity } from "../../ingest/texts/identity.js";
+import type { ParsedText } from "../domain/bill-text.js";
+
+/** A text version read from a document, with what its address says about it. */
+export interface TextVersion {
+  readonly identity: TextIdentity;
+  readonly parsed: ParsedText;
+}
 
 /** Records extracted from one document. */
 export interface DocumentRecords {
   readonly amendments: readonly AmendmentRecord[];
   readonly dossiers: readonly DossierRecord[];
   readonly texts: readonly TextRecord[];
+  readonly textVersions?: readonly TextVersion[];
   readonly problems: readonly RecordProblem[];
 }
 
@@ -69,7 +81,31 @@ export const SOURCE_KINDS: readonly SourceKind[] = [
       return { ...NO_RECORDS, dossiers: content.dossiers.records, texts: content.texts, problems: content.dossiers.problems };
     },
   },
+  {
+    name: "an-texte",
+    description: "Texte d'un projet ou d'une proposition de loi publié par l'Assemblée nationale (page HTML)",
+    parse: (name, bytes) => parseTextDocument(name, bytes, "an-html"),
+  },
+  {
+    name: "senat-texte",
+    description: "Texte publié par le Sénat (Akoma Ntoso XML ou page HTML /leg/…)",
+    parse: (name, bytes) => parseTextDocument(name, bytes, "senat-html"),
+  },
 ];
+
+/** Reads a bill text page (HTML) or AKN document; the encoding note, if any, becomes a warning. */
+function parseTextDocument(name: string, bytes: Buffer, format: "an-html" | "senat-html"): DocumentRecords | null {
+  if (!/\.(html?|asp|xml)$/i.test(name) && !/^https?:/i.test(name)) return null;
+  const decoded = decodeDocumentWithInfo(bytes, name);
+  const head = decoded.text.slice(0, 4096);
+  let parsed: ParsedText;
+  if (/<(\w+:)?akomaNtoso\b/.test(head)) parsed = parseAknText(decoded.text, name);
+  else if (/<html|<body|<p[\s>]/i.test(head) || /<p[\s>]/i.test(decoded.text.slice(0, 200_000))) parsed = parseHtmlText(decoded.text, format);
+  else throw new SourceError("ni page HTML ni document Akoma Ntoso", name);
+  const problems: RecordProblem[] = parsed.warnings.map((w) => ({ record: w.place, message: w.message, severity: "warning" }));
+  if (decoded.note) problems.unshift({ record: null, message: decoded.note, severity: "warning" });
+  return { ...NO_RECORDS, textVersions: [{ identity: identifyText(name, parsed.metadata), parsed }], problems };
+}
 
 /** Finds a source kind by name. */
 export function findSourceKind(name: string): SourceKind | undefined {

@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { decodeDocumentWithInfo } from "./ingest/document.js";
+import { parseHtmlText } from "./ingest/texts/html-text.js";
+const file = process.argv[2]!;
+const dec = decodeDocumentWithInfo(readFileSync(file), file);
+const t = parseHtmlText(dec.text, file.includes("senat") || file.includes("pjl") ? "senat-html" : "an-html");
+console.log(dec.encoding, dec.note, t.title, t.outcome);
+for (const d of t.divisions) console.log("D", d.id, d.parentId, d.kind, d.number, "|", d.heading, d.markers.join(","));
+for (const a of t.articles) console.log("A", a.number, a.status, a.markers.join(","), a.alineas.length, "|", a.alineas[0]?.text.slice(0, 60), a.group ? "G" + a.group.join("/") : "", a.duplicate ? "DUP" : "");
+for (const x of t.annexes) console.log("X", x.title, x.alineas.length);
+console.log(t.warnings);
