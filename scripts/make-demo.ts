@@ -6,6 +6,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { amendmentUid, anAmendmentJson, anDossierJson, type AmendmentSpec } from "./an-format.js";
+import { DEMO_COMMITTEE_TEXT, DEMO_SENAT_TABLED_TEXT } from "./demo-bill.js";
+import { renderAkn, renderAnDynHtml } from "./text-formats.js";
 
 const DOSSIER = "DLR5L17N99901";
 const TABLED = "PIONANR5L17B9907"; // text transmitted by the Sénat
@@ -290,6 +292,11 @@ const amendments: AmendmentSpec[] = [
 
 const root = path.resolve("demo/an");
 rmSync(root, { recursive: true, force: true });
+rmSync(path.resolve("demo/senat"), { recursive: true, force: true });
+mkdirSync(path.join(root, "textes"), { recursive: true });
+mkdirSync(path.resolve("demo/senat/textes"), { recursive: true });
+writeFileSync(path.join(root, "textes", `${COMMITTEE}.html`), renderAnDynHtml(DEMO_COMMITTEE_TEXT));
+writeFileSync(path.resolve("demo/senat/textes/ppl24-999.akn.xml"), renderAkn(DEMO_SENAT_TABLED_TEXT, { signet: "ppl24-999" }));
 mkdirSync(path.join(root, "dossiers"), { recursive: true });
 writeFileSync(path.join(root, "dossiers", `${DOSSIER}.json`), JSON.stringify(dossier));
 for (const spec of amendments) {
@@ -298,4 +305,4 @@ for (const spec of amendments) {
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, `${document.amendement["uid"] as string}.json`), JSON.stringify(document));
 }
-console.log(`demo: 1 dossier, ${amendments.length} amendements écrits dans ${root}`);
+console.log(`demo: 1 dossier, 2 textes, ${amendments.length} amendements écrits dans demo/`);

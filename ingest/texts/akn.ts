@@ -46,10 +46,44 @@ const DIVISION_ELEMENTS: Readonly<Record<string, DivisionKind>> = {
 
 /** Elements inside an article whose text forms alinéas. */
 const ARTICLE_CONTAINERS = new Set([
-  "alinea", "paragraph", "subparagraph", "content", "intro", "wrapUp", "list", "point", "indent", "blockList", "item", "listIntroduction", "listWrapUp", "blockContainer", "quotedStructure", "embeddedStructure", "mod",
+  "alinea",
+  "paragraph",
+  "subparagraph",
+  "content",
+  "intro",
+  "wrapUp",
+  "list",
+  "point",
+  "indent",
+  "blockList",
+  "item",
+  "listIntroduction",
+  "listWrapUp",
+  "blockContainer",
+  "quotedStructure",
+  "embeddedStructure",
+  "mod",
 ]);
 /** Elements ignored for structure (metadata, notes, references). */
-const IGNORED = new Set(["meta", "authorialNote", "note", "notes", "noteRef", "eol", "eop", "img", "components", "references", "analysis", "temporalData", "proprietary", "lifecycle", "classification", "publication", "presentation"]);
+const IGNORED = new Set([
+  "meta",
+  "authorialNote",
+  "note",
+  "notes",
+  "noteRef",
+  "eol",
+  "eop",
+  "img",
+  "components",
+  "references",
+  "analysis",
+  "temporalData",
+  "proprietary",
+  "lifecycle",
+  "classification",
+  "publication",
+  "presentation",
+]);
 
 function tagOf(node: OrderedNode): string {
   return Object.keys(node).find((k) => k !== ":@") ?? "";
@@ -92,7 +126,8 @@ export function parseAknText(xml: string, file: string): ParsedText {
   if (!root) throw new SourceError("pas un document Akoma Ntoso (élément racine akomaNtoso absent)", file);
   const builder = new TextBuilder("akn");
   const namespace = attrs(root)["xmlns"] ?? attrs(root)["xmlns:akn"];
-  if (namespace && namespace !== AKN_NAMESPACE) builder.warn("métadonnées", `espace de noms inattendu « ${namespace} » (attendu : AKN 3.0)`);
+  if (namespace && namespace !== AKN_NAMESPACE)
+    builder.warn("métadonnées", `espace de noms inattendu « ${namespace} » (attendu : AKN 3.0)`);
   const documentNode = childrenOf(root).find((n) => ["bill", "act", "doc", "amendment", "documentCollection"].includes(tagOf(n)));
   if (!documentNode) throw new SourceError("document AKN sans élément bill, act ou doc", file);
   const parts = childrenOf(documentNode);
@@ -101,7 +136,9 @@ export function parseAknText(xml: string, file: string): ParsedText {
   else builder.warn("métadonnées", "élément meta absent");
   const preface = find(parts, "preface");
   if (preface) {
-    const title = childrenOf(preface).map((n) => clean(textOf(n))).find((t) => t !== "");
+    const title = childrenOf(preface)
+      .map((n) => clean(textOf(n)))
+      .find((t) => t !== "");
     if (title) builder.setTitle(title);
   }
   const body = find(parts, "body") ?? find(parts, "mainBody");
@@ -124,7 +161,9 @@ function readMetadata(meta: OrderedNode, builder: TextBuilder): void {
       else if (tag === "FRBRnumber" && a["value"]) builder.setMetadata("numero", a["value"]);
       else if (tag === "FRBRdate" && a["date"]) builder.setMetadata(`date-${a["name"] ?? "work"}`, a["date"]);
     }
-    const shortTitle = attrs(childrenOf(work).find((n) => tagOf(n) === "FRBRalias" && attrs(n)["name"] === "intitule-court") ?? {})["value"];
+    const shortTitle = attrs(childrenOf(work).find((n) => tagOf(n) === "FRBRalias" && attrs(n)["name"] === "intitule-court") ?? {})[
+      "value"
+    ];
     if (shortTitle) builder.setTitle(shortTitle);
   } else builder.warn("métadonnées", "FRBRWork absent");
   const workflow = find(childrenOf(meta), "workflow");
@@ -156,7 +195,8 @@ function walkStructure(nodes: OrderedNode[], builder: TextBuilder): void {
     const kind = DIVISION_ELEMENTS[tag];
     if (kind) {
       const { num, heading } = headingParts(node);
-      const number = num.replace(/^(tome|partie|livre|titre|chapitre|section|sous-section|paragraphe)\s+/i, "") || attrs(node)["eId"] || "?";
+      const number =
+        num.replace(/^(tome|partie|livre|titre|chapitre|section|sous-section|paragraphe)\s+/i, "") || attrs(node)["eId"] || "?";
       const markers = parseMarkers(`${num} ${heading}`);
       builder.division(kind, number, heading ? heading.replace(/\([^()]*\)/g, "").trim() || null : null, markers);
       walkStructure(childrenOf(node), builder);
@@ -210,7 +250,12 @@ function collectAlineas(nodes: OrderedNode[], builder: TextBuilder, place: strin
     if (tag === "table") {
       const rows = childrenOf(node)
         .filter((r) => tagOf(r) === "tr")
-        .map((r) => childrenOf(r).filter((c) => ["td", "th"].includes(tagOf(c))).map((c) => clean(textOf(c))).join(" | "));
+        .map((r) =>
+          childrenOf(r)
+            .filter((c) => ["td", "th"].includes(tagOf(c)))
+            .map((c) => clean(textOf(c)))
+            .join(" | "),
+        );
       builder.alinea(rows.join("\n"), { table: true });
       continue;
     }

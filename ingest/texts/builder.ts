@@ -90,7 +90,8 @@ export class TextBuilder {
     this.closeArticle();
     this.closeAnnex();
     const level = DIVISION_KINDS.indexOf(kind);
-    while (this.stack.length > 0 && DIVISION_KINDS.indexOf((this.stack[this.stack.length - 1] as TextDivision).kind) >= level) this.stack.pop();
+    while (this.stack.length > 0 && DIVISION_KINDS.indexOf((this.stack[this.stack.length - 1] as TextDivision).kind) >= level)
+      this.stack.pop();
     const division: TextDivision = {
       id: `d${this.divisions.length + 1}`,
       parentId: this.stack[this.stack.length - 1]?.id ?? null,
@@ -120,8 +121,7 @@ export class TextBuilder {
     const parsed = parseArticleHeading(raw);
     if (!parsed) this.warn(place, `titre d'article illisible : « ${raw} »`);
     const numbers = parsed?.numbers.map((n) => ({ canonical: n.canonical, sortKey: n.sortKey })) ?? [];
-    const openRange =
-      parsed?.range && !parsed.range.expanded ? { from: parsed.range.from.canonical, to: parsed.range.to.canonical } : null;
+    const openRange = parsed?.range && !parsed.range.expanded ? { from: parsed.range.from.canonical, to: parsed.range.to.canonical } : null;
     if (openRange) this.warn(place, `plage « ${openRange.from} à ${openRange.to} » à compléter d'après la version précédente`);
     this.article = {
       heading: parsed?.raw ?? raw.trim(),
@@ -178,7 +178,8 @@ export class TextBuilder {
 
   /** Sets the title of the open annex when it was printed on the next line. */
   annexTitle(title: string): void {
-    if (this.annex && /^annexe/i.test(this.annex.title) && this.annex.alineas.length === 0) this.annex.title = `${this.annex.title} — ${title}`;
+    if (this.annex && /^annexe/i.test(this.annex.title) && this.annex.alineas.length === 0)
+      this.annex.title = `${this.annex.title} — ${title}`;
   }
 
   /** Recognises the sentences that say a text was rejected or not adopted. */
@@ -272,7 +273,12 @@ export function parseDivisionLine(text: string): { kind: DivisionKind; number: s
   if (direct) {
     const kind = divisionKindOf(direct[1] ?? "");
     const number = (direct[2] ?? "").trim();
-    if (kind && /^([IVXLC]+(er|ER)?|\d+(er)?|PRÉLIMINAIRE|préliminaire|unique|UNIQUE|[A-Z])(\s+(bis|ter|quater|BIS|TER|QUATER))?(\s+[A-Z])?$/u.test(number)) {
+    if (
+      kind &&
+      /^([IVXLC]+(er|ER)?|\d+(er)?|PRÉLIMINAIRE|préliminaire|unique|UNIQUE|[A-Z])(\s+(bis|ter|quater|BIS|TER|QUATER))?(\s+[A-Z])?$/u.test(
+        number,
+      )
+    ) {
       return { kind, number, markers };
     }
     return null;

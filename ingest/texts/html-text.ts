@@ -50,6 +50,8 @@ function isFootnoteCall(element: Element): boolean {
 
 interface TextOptions {
   readonly skipFootnotes: boolean;
+  /** Leave nested tables out (they become blocks of their own). */
+  readonly skipTables?: boolean;
 }
 
 function textOf(nodes: readonly AnyNode[], options: TextOptions): string {
@@ -63,6 +65,7 @@ function textOf(nodes: readonly AnyNode[], options: TextOptions): string {
         continue;
       }
       if (options.skipFootnotes && isFootnoteCall(node)) continue;
+      if (options.skipTables && node.name === "table") continue;
       out += textOf(node.children, options);
     }
   }
@@ -106,13 +109,29 @@ function tableText(table: Element): string {
   return rows.join("\n");
 }
 
+/** Tables inside an element, not counting tables nested in those tables. */
+function descendantTables(element: Element): Element[] {
+  const out: Element[] = [];
+  for (const child of element.children) {
+    if (!isTag(child)) continue;
+    if (child.name === "table") out.push(child);
+    else out.push(...descendantTables(child));
+  }
+  return out;
+}
+
 /** A table used for page layout holds article headings: its content must be read, not flattened. */
 function isLayoutTable(table: Element): boolean {
   let found = false;
   const walk = (node: Element): void => {
     for (const child of node.children) {
       if (found || !isTag(child)) continue;
-      if (BLOCK_TAGS.has(child.name) && isCentered(child) && looksLikeArticleHeading(clean(textOf(child.children, { skipFootnotes: true })))) found = true;
+      if (
+        BLOCK_TAGS.has(child.name) &&
+        isCentered(child) &&
+        looksLikeArticleHeading(clean(textOf(child.children, { skipFootnotes: true })))
+      )
+        found = true;
       else walk(child);
     }
   };
@@ -136,7 +155,7 @@ export function htmlBlocks(html: string): { blocks: HtmlBlock[]; title: string |
         continue;
       }
       if (BLOCK_TAGS.has(node.name)) {
-        const text = clean(textOf(node.children, { skipFootnotes: true }));
+        const text = clean(textOf(node.children, { skipFootnotes: true, skipTables: true }));
         if (text) {
           blocks.push({
             kind: "p",
@@ -147,8 +166,8 @@ export function htmlBlocks(html: string): { blocks: HtmlBlock[]; title: string |
             text,
           });
         }
-        // A table nested in a paragraph (old AN pages put <table> inside <p>) is read after it.
-        const tables = node.children.filter((c): c is Element => isTag(c) && c.name === "table");
+        // A table nested in a paragraph (old AN pages put <p><center><table>) is read after it.
+        const tables = descendantTables(node);
         if (tables.length) visit(tables);
         continue;
       }
@@ -176,7 +195,13 @@ const NOTE_CLASS = /assnat\w*(Endnote|Footnote)|MsoFootnote|MsoEndnote/i;
 const ANNEX_LINE = /^(annexes?|rapport annex[ée])(\s|$|\s*[:–—-])/iu;
 
 const LEGISLATURE_ORDINALS: Readonly<Record<string, number>> = {
-  douzieme: 12, treizieme: 13, quatorzieme: 14, quinzieme: 15, seizieme: 16, dix_septieme: 17, dix_huitieme: 18,
+  douzieme: 12,
+  treizieme: 13,
+  quatorzieme: 14,
+  quinzieme: 15,
+  seizieme: 16,
+  dix_septieme: 17,
+  dix_huitieme: 18,
 };
 
 /**

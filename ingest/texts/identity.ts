@@ -41,7 +41,15 @@ export function identifyText(location: string, metadata: Readonly<Record<string,
   if (metadata["session"]) {
     const kind = role === "adopte" ? "tas" : (metadata["nature"] ?? "pjl");
     const ref = `${kind}${metadata["session"].slice(2)}-${number}`;
-    return { uid: null, chamber: "SN", anSuffix: null, senat: { ref, kind, year: Number(metadata["session"]), number }, number, role, fallbackUid: `SENAT-${ref}` };
+    return {
+      uid: null,
+      chamber: "SN",
+      anSuffix: null,
+      senat: { ref, kind, year: Number(metadata["session"]), number },
+      number,
+      role,
+      fallbackUid: `SENAT-${ref}`,
+    };
   }
   return fromLocation;
 }

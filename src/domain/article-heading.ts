@@ -132,7 +132,13 @@ export function expandRange(from: ArticleNumber, to: ArticleNumber): ArticleNumb
   if (from.latin === 0 && to.latin === 0 && !from.letters && !to.letters && to.base >= from.base && to.base - from.base < 500) {
     return Array.from({ length: to.base - from.base + 1 }, (_, i) => make(String(from.base + i)));
   }
-  if (from.base === to.base && from.latin === to.latin && from.letters.length === 1 && to.letters.length === 1 && to.letters >= from.letters) {
+  if (
+    from.base === to.base &&
+    from.latin === to.latin &&
+    from.letters.length === 1 &&
+    to.letters.length === 1 &&
+    to.letters >= from.letters
+  ) {
     const prefix = [String(from.base), latinSuffix(from.latin)].filter(Boolean).join(" ");
     const start = from.letters.charCodeAt(0);
     return Array.from({ length: to.letters.charCodeAt(0) - start + 1 }, (_, i) => make(`${prefix} ${String.fromCharCode(start + i)}`));
@@ -153,9 +159,9 @@ export interface PartPlaceholder {
   readonly rest: string;
 }
 
-const PART = String.raw`(?:[IVXLC]+(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?:\s+[A-Z])?)?|\d+°(?:\s+(?:bis|ter|quater|quinquies|sexies)(?:\s+[A-Z])?)?|[a-z]\))`;
+const PART = String.raw`(?:[IVXLC]+(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?(?:\s+[A-Z])?|\d+°(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?:\s+[A-Z])?|[a-z]\))`;
 const PLACEHOLDER = new RegExp(
-  String.raw`^(${PART}(?:\s*(?:,|et|à)\s*${PART})*)\s*\.?\s*[–—-]?\s*\(((?:non[ -]modifi|supprim|conforme|censur)[^)]*)\)\s*(.*)$`,
+  String.raw`^(${PART}(?:\s*,\s*${PART}|\s+(?:et|à)\s+${PART})*)\s*\.?\s*[–—-]?\s*\(((?:non[ -]modifi|supprim|conforme|censur)[^)]*)\)\s*(.*)$`,
   "iu",
 );
 
@@ -168,8 +174,8 @@ export function parsePartPlaceholder(alinea: string): PartPlaceholder | null {
   if (!marker) return null;
   const list = match[1] ?? "";
   const parts = list
-    .split(/\s*(?:,|\bet\b|\bà\b)\s*/u)
+    .split(/\s*,\s*|\s+(?:et|à)\s+/u)
     .map((p) => p.trim())
     .filter(Boolean);
-  return { parts, range: /\bà\b/u.test(list), marker, rest: (match[3] ?? "").trim() };
+  return { parts, range: /\sà\s/u.test(list), marker, rest: (match[3] ?? "").trim() };
 }

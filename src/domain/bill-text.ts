@@ -4,7 +4,17 @@
 import type { ArticleMarker, PartPlaceholder, PrintedStatus } from "./article-heading.js";
 
 /** Kinds of divisions, from the largest. */
-export const DIVISION_KINDS = ["tome", "partie", "livre", "titre", "chapitre", "section", "sous-section", "paragraphe", "subdivision"] as const;
+export const DIVISION_KINDS = [
+  "tome",
+  "partie",
+  "livre",
+  "titre",
+  "chapitre",
+  "section",
+  "sous-section",
+  "paragraphe",
+  "subdivision",
+] as const;
 export type DivisionKind = (typeof DIVISION_KINDS)[number];
 
 /**

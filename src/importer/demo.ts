@@ -11,6 +11,8 @@ import { runImport, type ImportSummary } from "./run-import.js";
 /** Sources of the demo, in import order (dossiers first, so amendments find their bill). */
 export const DEMO_SOURCES: ReadonlyArray<readonly [string, string]> = [
   ["an-dossiers", "demo/an/dossiers"],
+  ["senat-texte", "demo/senat/textes/ppl24-999.akn.xml"],
+  ["an-texte", "demo/an/textes/PIONANR5L17BTC9943.html"],
   ["an-amendements", "demo/an/amendements"],
 ];
 

@@ -113,12 +113,21 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
         for (const version of records.textVersions ?? []) {
           const uid = await resolveTextUid(db, version.identity, options.textUid ?? null);
           if (!uid) {
-            await report([{ file: entry.name, record: null, severity: "error", message: "impossible de savoir de quel texte il s'agit : précisez --texte <uid>" }]);
+            await report([
+              {
+                file: entry.name,
+                record: null,
+                severity: "error",
+                message: "impossible de savoir de quel texte il s'agit : précisez --texte <uid>",
+              },
+            ]);
             continue;
           }
           const outcome = await storeTextContent(db, uid, version.identity, version.parsed, context);
           counts[outcome]++;
-          log(`texte ${uid} : ${version.parsed.articles.length} articles, ${version.parsed.divisions.length} divisions, ${version.parsed.annexes.length} annexes (${outcome === "unchanged" ? "inchangé" : outcome === "created" ? "nouveau" : "modifié"})`);
+          log(
+            `texte ${uid} : ${version.parsed.articles.length} articles, ${version.parsed.divisions.length} divisions, ${version.parsed.annexes.length} annexes (${outcome === "unchanged" ? "inchangé" : outcome === "created" ? "nouveau" : "modifié"})`,
+          );
         }
         if (records.problems.length) {
           await report(records.problems.map((p) => ({ file: entry.name, record: p.record, severity: p.severity, message: p.message })));

@@ -100,7 +100,8 @@ function parseTextDocument(name: string, bytes: Buffer, format: "an-html" | "sen
   const head = decoded.text.slice(0, 4096);
   let parsed: ParsedText;
   if (/<(\w+:)?akomaNtoso\b/.test(head)) parsed = parseAknText(decoded.text, name);
-  else if (/<html|<body|<p[\s>]/i.test(head) || /<p[\s>]/i.test(decoded.text.slice(0, 200_000))) parsed = parseHtmlText(decoded.text, format);
+  else if (/<html|<body|<p[\s>]/i.test(head) || /<p[\s>]/i.test(decoded.text.slice(0, 200_000)))
+    parsed = parseHtmlText(decoded.text, format);
   else throw new SourceError("ni page HTML ni document Akoma Ntoso", name);
   const problems: RecordProblem[] = parsed.warnings.map((w) => ({ record: w.place, message: w.message, severity: "warning" }));
   if (decoded.note) problems.unshift({ record: null, message: decoded.note, severity: "warning" });
