@@ -14,7 +14,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     beforeAll(async () => {
       database = await createTestDatabase(dialect);
       const summaries = await loadDemo(database);
-      expect(summaries.map((s) => s.status)).toEqual(["ok", "ok"]);
+      expect(summaries.every((s) => s.status === "ok")).toBe(true);
       app = createApp(database);
     });
     afterAll(async () => {
