@@ -10,6 +10,8 @@ import { runImport } from "../../src/importer/run-import.js";
 import { findSourceKind } from "../../src/importer/source-kinds.js";
 import { createTestDatabase } from "../helpers/databases.js";
 import { amendmentSpec, amendmentZipEntries, tempDir, writeZip } from "../helpers/fixtures.js";
+import { DEMO_COMMITTEE_TEXT } from "../../scripts/demo-bill.js";
+import { renderAnDynHtml } from "../../scripts/text-formats.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let server: Server;
@@ -130,6 +132,21 @@ describe("ingest from a URL", () => {
       const second = await runImport(database, options);
       expect(second).toMatchObject({ status: "ok", notModified: true, counts: { created: 0, changed: 0, unchanged: 2 } });
       expect(existsSync(cacheDir)).toBe(true);
+    } finally {
+      await database.dispose();
+    }
+  });
+
+  it("imports a bill text from its AN address, which names the text", async () => {
+    const page = Buffer.from(renderAnDynHtml(DEMO_COMMITTEE_TEXT));
+    handler = (_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.length }).end(page);
+    const database = await createTestDatabase("sqlite");
+    try {
+      const location = `${baseUrl}/dyn/opendata/PIONANR5L17BTC9943.html`;
+      const summary = await runImport(database, { kind: findSourceKind("an-texte")!, location, cacheDir: tempDir(), download: fast });
+      expect(summary).toMatchObject({ status: "ok", counts: { created: 1 } });
+      const text = await database.db.selectFrom("texts").select(["uid", "source"]).executeTakeFirstOrThrow();
+      expect(text).toEqual({ uid: "PIONANR5L17BTC9943", source: location });
     } finally {
       await database.dispose();
     }
