@@ -6,6 +6,7 @@ import type { Dialect } from "./dialect.js";
 import type { DatabaseHandle } from "./connection.js";
 import * as initial from "./migrations/0001_initial.js";
 import * as textContent from "./migrations/0002_text_content.js";
+import * as provisions from "./migrations/0003_provisions.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -15,6 +16,7 @@ interface DialectMigration {
 const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0001_initial", initial],
   ["0002_text_content", textContent],
+  ["0003_provisions", provisions],
 ];
 
 class StaticProvider implements MigrationProvider {

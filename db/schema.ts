@@ -147,6 +147,34 @@ export interface AmendmentsTable {
   updated_at: string;
 }
 
+export interface ProvisionsTable {
+  dossier_uid: string;
+  /** Engine id: first number and first step ("8 ter@SN1-DEPOT#1"). */
+  provision_id: string;
+  position: number;
+  first_number: string;
+  last_number: string;
+  last_status: string;
+}
+
+export interface ProvisionStatesTable {
+  dossier_uid: string;
+  provision_id: string;
+  step_key: string;
+  step_position: number;
+  text_uid: string | null;
+  number: string;
+  status: string;
+  change_ratio: number;
+  base_step_key: string | null;
+  printed: number;
+  closed: number;
+  /** JSON list of the complete alinéas at that step. */
+  alineas: string;
+  /** JSON list of amendment uids that explain the status. */
+  causes: string;
+}
+
 export interface EventsTable {
   id: Id;
   /** "amendment.filed", "amendment.outcome_changed", "dossier.step_added"… */
@@ -197,6 +225,8 @@ export interface Database {
   text_articles: TextArticlesTable;
   text_annexes: TextAnnexesTable;
   amendments: AmendmentsTable;
+  provisions: ProvisionsTable;
+  provision_states: ProvisionStatesTable;
   events: EventsTable;
   import_runs: ImportRunsTable;
   import_errors: ImportErrorsTable;
@@ -212,3 +242,5 @@ export type ImportRunRow = Selectable<ImportRunsTable>;
 export type ImportErrorRow = Selectable<ImportErrorsTable>;
 export type TextArticleRow = Selectable<TextArticlesTable>;
 export type TextRow = Selectable<TextsTable>;
+export type ProvisionRow = Selectable<ProvisionsTable>;
+export type ProvisionStateRow = Selectable<ProvisionStatesTable>;

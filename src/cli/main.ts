@@ -10,6 +10,7 @@ import { loadConfig, type Config } from "../config.js";
 import { findSourceKind, SOURCE_KINDS } from "../importer/source-kinds.js";
 import { runImport, type ImportSummary } from "../importer/run-import.js";
 import { loadDemo } from "../importer/demo.js";
+import { analyseDossier, analysableDossiers } from "../importer/analyse.js";
 import { createApp } from "../web/app.js";
 import { createProgress } from "./progress.js";
 
@@ -21,6 +22,7 @@ Commandes :
   migrate                     crée ou met à jour le schéma de la base
   ingest <source> <chemin|url> importe une source (navette ingest --help)
   serve                       lance le site web (migre et charge la démo si la base est vide)
+  analyse [--dossier <uid>]   recalcule le suivi des articles (navette) des dossiers
   demo                        charge les données de démonstration
 
 Configuration (variables d'environnement) :
@@ -57,6 +59,13 @@ const MIGRATE_HELP = `Usage : navette migrate
 
 Crée ou met à jour le schéma de la base désignée par DATABASE_URL (SQLite par défaut).`;
 
+const ANALYSE_HELP = `Usage : navette analyse [--dossier <uid>]
+
+Suit chaque article à travers les textes importés d'un dossier (ou de tous les dossiers qui ont des
+textes) : complète les versions, donne le statut de chaque article à chaque étape avec ses causes
+(amendements adoptés), et enregistre le résultat. Les imports le font d'eux-mêmes pour les dossiers
+qu'ils touchent ; cette commande sert après une mise à jour de Navette.`;
+
 const DEMO_HELP = `Usage : navette demo
 
 Importe les données de démonstration (dossier demo/ : dossier législatif et amendements au format
@@ -77,6 +86,8 @@ export async function main(argv: string[]): Promise<number> {
       return ingestCommand(config, rest);
     case "serve":
       return serveCommand(config, rest);
+    case "analyse":
+      return analyseCommand(config, rest);
     case "demo":
       return withHelp(rest, DEMO_HELP, () => demoCommand(config));
     default:
@@ -183,6 +194,45 @@ function printSummary(summary: ImportSummary): void {
   if (summary.problems.length > 20)
     console.error(`  … et ${summary.problems.length - 20} autres (table import_errors, import n° ${summary.runId})`);
   if (summary.status === "failed") console.error(`échec : ${summary.message ?? "?"}`);
+}
+
+async function analyseCommand(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: "boolean", short: "h" }, dossier: { type: "string" } },
+  });
+  if (values.help) {
+    console.log(ANALYSE_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) {
+    console.error(`navette analyse : argument inattendu « ${positionals[0]} »\n\n${ANALYSE_HELP}`);
+    return 1;
+  }
+  const handle = await openMigrated(config);
+  try {
+    const dossiers = values.dossier ? [values.dossier] : await analysableDossiers(handle.db);
+    if (values.dossier) {
+      const known = await handle.db.selectFrom("dossiers").select("uid").where("uid", "=", values.dossier).executeTakeFirst();
+      if (!known) {
+        console.error(`navette analyse : dossier inconnu « ${values.dossier} »`);
+        return 1;
+      }
+    }
+    for (const uid of dossiers) {
+      const summary = await analyseDossier(handle.db, uid);
+      console.log(
+        `${uid} : ${summary.provisions} articles suivis, ${summary.changedStates} états nouveaux ou modifiés, ${summary.events} événements`,
+      );
+      for (const w of summary.warnings.slice(0, 20))
+        console.error(`  avertissement : ${w.stepKey}${w.article ? ` article ${w.article}` : ""} : ${w.message}`);
+    }
+    if (dossiers.length === 0) console.log("aucun dossier avec des textes importés");
+    return 0;
+  } finally {
+    await handle.close();
+  }
 }
 
 async function demoCommand(config: Config): Promise<number> {

@@ -12,6 +12,7 @@ import { emptyRunCounts, finishRun, recordProblems, startRun, type ImportProblem
 import type { StoreCounts } from "../../db/store/common.js";
 import { SourceError } from "../../ingest/document.js";
 import { openLocalSource } from "../../ingest/sources/entries.js";
+import { analyseDossier, analysableDossiers } from "./analyse.js";
 import { downloadToCache, type DownloadOptions } from "../../ingest/sources/http.js";
 import type { AmendmentRecord } from "../domain/amendment.js";
 import type { DossierRecord, TextRecord } from "../domain/dossier.js";
@@ -146,6 +147,32 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
     message = error instanceof Error ? error.message : String(error);
     const file = error instanceof SourceError ? error.file : options.location;
     await report([{ file, record: error instanceof SourceError ? error.record : null, severity: "error", message }]).catch(() => {});
+  }
+  if (status !== "failed") {
+    // Re-analyse the dossiers this run touched (their events name them) that have imported texts.
+    const touched = await db
+      .selectFrom("events")
+      .select("dossier_uid")
+      .where("run_id", "=", runId)
+      .where("dossier_uid", "is not", null)
+      .distinct()
+      .execute();
+    const analysable = new Set(await analysableDossiers(db));
+    for (const { dossier_uid } of touched) {
+      if (!dossier_uid || !analysable.has(dossier_uid)) continue;
+      const analysis = await analyseDossier(db, dossier_uid, runId);
+      log(`navette ${dossier_uid} : ${analysis.provisions} articles suivis, ${analysis.changedStates} états nouveaux ou modifiés`);
+      if (analysis.warnings.length) {
+        await report(
+          analysis.warnings.map((w) => ({
+            file: `dossier ${dossier_uid}`,
+            record: `${w.stepKey}${w.article ? ` article ${w.article}` : ""}`,
+            severity: "warning" as const,
+            message: w.message,
+          })),
+        );
+      }
+    }
   }
   await finishRun(db, runId, status, counts, message);
   return { runId, status, counts, problems, documents, notModified, message };

@@ -10,7 +10,7 @@ import { completeArticle } from "../../src/domain/navette/completion.js";
 import { amendmentBaseIndex, baseStepIndex, type NavetteStep } from "../../src/domain/navette/steps.js";
 import type { Reading, Stage, StepPlace } from "../../src/domain/dossier.js";
 import { hasSharedFixtures, SHARED_FIXTURES } from "../helpers/shared-fixtures.js";
-import { lawfactoryNewNumbers, lawfactoryStatuses, lawfactorySteps, peerArticle } from "../helpers/lawfactory.js";
+import { lawfactoryNewNumbers, lawfactoryStatuses, lawfactorySteps, peerArticle, type PeerArticle } from "../helpers/lawfactory.js";
 
 const present = hasSharedFixtures("lawfactory/testcases") && hasSharedFixtures("lawfactory/unit");
 const CASES = ["pjl11-350", "pjl12-689", "pjl15-034", "ppl11-290"];
@@ -28,7 +28,8 @@ function agreement(testCase: string) {
   const result = followProvisions(lawfactorySteps(testCase));
   const peer = lawfactoryStatuses(testCase);
   const ours = new Map<string, string>();
-  for (const provision of result.provisions) for (const state of provision.states) ours.set(`${state.number}|${state.stepKey}`, peerVocabulary(state.status));
+  for (const provision of result.provisions)
+    for (const state of provision.states) ours.set(`${state.number}|${state.stepKey}`, peerVocabulary(state.status));
   // The peer leaves out the dépôt of a transmitted text and failed steps: compare on its steps.
   const peerSteps = new Set([...peer.values()].flatMap((steps) => [...steps.keys()]));
   const cells = new Set<string>();
@@ -69,10 +70,20 @@ describe.skipIf(!present)("navette engine vs La Fabrique de la Loi", () => {
     const { result } = agreement("pjl12-689");
     const eleven = result.provisions.find((p) => p.firstNumber === "11")!;
     expect(eleven.states.map((s) => [s.stepKey.slice(0, 2), s.status])).toEqual([
-      ["00", "depose"], ["01", "modified"], ["02", "modified"], ["03", "unchanged"], ["04", "modified"], ["05", "deleted"],
+      ["00", "depose"],
+      ["01", "modified"],
+      ["02", "modified"],
+      ["03", "unchanged"],
+      ["04", "modified"],
+      ["05", "deleted"],
       // 07 (AN dépôt in nouvelle lecture) does not print it: still deleted, no state recorded.
-      ["08", "re_established"], ["09", "modified"], ["10", "unchanged"], ["12", "modified"], ["13", "unchanged"],
-      ["14", "modified"], ["15", "modified"],
+      ["08", "re_established"],
+      ["09", "modified"],
+      ["10", "unchanged"],
+      ["12", "modified"],
+      ["13", "unchanged"],
+      ["14", "modified"],
+      ["15", "modified"],
     ]);
   });
 
@@ -97,10 +108,18 @@ describe.skipIf(!present)("navette engine vs La Fabrique de la Loi", () => {
     const data = JSON.parse(readFileSync(path.join(SHARED_FIXTURES, "lawfactory", "unit", "complete_me.json"), "utf8"));
     const current = data.current.find((b: { type: string }) => b.type === "article");
     const previous = data.previous.find((b: { type: string }) => b.type === "article");
-    const toVersion = (block: { alineas: Record<string, string> }) => {
+    const toVersion = (block: PeerArticle) => {
       const article = peerArticle(block);
       // The peer's input is raw text: mark the placeholder as our parser does.
-      return { ...article, alineas: article.alineas.map((a) => ({ ...a, ...(a.text === "1° et 1° bis (Non modifié)" ? { placeholder: { parts: ["1°", "1° bis"], range: false, marker: "non_modifie" as const, rest: "" } } : {}) })) };
+      return {
+        ...article,
+        alineas: article.alineas.map((a) => ({
+          ...a,
+          ...(a.text === "1° et 1° bis (Non modifié)"
+            ? { placeholder: { parts: ["1°", "1° bis"], range: false, marker: "non_modifie" as const, rest: "" } }
+            : {}),
+        })),
+      };
     };
     const { article, warnings } = completeArticle(toVersion(current), toVersion(previous));
     expect(warnings).toEqual([]);
@@ -117,11 +136,19 @@ describe.skipIf(!present)("navette engine vs La Fabrique de la Loi", () => {
 });
 
 describe.skipIf(!present)("base steps (the peer's own unit cases)", () => {
-  const READINGS: Record<string, Reading> = { "1ère lecture": "1re_lecture", "2ème lecture": "2e_lecture", CMP: "cmp", "nouv. lect.": "nouvelle_lecture", "l. définitive": "lecture_definitive" };
+  const READINGS: Record<string, Reading> = {
+    "1ère lecture": "1re_lecture",
+    "2ème lecture": "2e_lecture",
+    CMP: "cmp",
+    "nouv. lect.": "nouvelle_lecture",
+    "l. définitive": "lecture_definitive",
+  };
   const PLACES: Record<string, StepPlace> = { assemblee: "AN", senat: "SN", CMP: "CMP" };
   const STAGES: Record<string, Stage> = { depot: "depot", commission: "commission", hemicycle: "seance" };
   const stepsOf = (file: string): NavetteStep[] => {
-    const data = JSON.parse(readFileSync(path.join(SHARED_FIXTURES, "lawfactory", "unit", file), "utf8")) as { steps: Array<{ stage: string; institution: string; step?: string; echec?: string }> };
+    const data = JSON.parse(readFileSync(path.join(SHARED_FIXTURES, "lawfactory", "unit", file), "utf8")) as {
+      steps: Array<{ stage: string; institution: string; step?: string; echec?: string }>;
+    };
     return data.steps
       .filter((s) => READINGS[s.stage])
       .map((s, i) => ({
@@ -132,7 +159,9 @@ describe.skipIf(!present)("base steps (the peer's own unit cases)", () => {
         date: null,
         succeeded: !s.echec,
         textUid: String(i),
-        articles: s.echec ? null : [{ number: "1er", sortKey: "00001.00.~", status: "texte" as const, alineas: [{ number: 1, text: `texte ${i}` }] }],
+        articles: s.echec
+          ? null
+          : [{ number: "1er", sortKey: "00001.00.~", status: "texte" as const, alineas: [{ number: 1, text: `texte ${i}` }] }],
       }));
   };
 

@@ -16,7 +16,9 @@ import { renderAkn, renderAnDynHtml } from "../../scripts/text-formats.js";
 import type { ParsedText } from "../../src/domain/bill-text.js";
 
 function versionOf(text: ParsedText): VersionArticle[] {
-  return text.articles.filter((a) => a.number && a.sortKey).map((a) => ({ number: a.number!, sortKey: a.sortKey!, status: a.status, alineas: a.alineas, openRange: a.openRange }));
+  return text.articles
+    .filter((a) => a.number && a.sortKey)
+    .map((a) => ({ number: a.number!, sortKey: a.sortKey!, status: a.status, alineas: a.alineas, openRange: a.openRange }));
 }
 
 function article(number: string, alineas: string[], status: VersionArticle["status"] = "texte"): VersionArticle {
@@ -24,7 +26,14 @@ function article(number: string, alineas: string[], status: VersionArticle["stat
   return { number: parsed.canonical, sortKey: parsed.sortKey, status, alineas: alineas.map((text, i) => ({ number: i + 1, text })) };
 }
 
-function step(key: string, place: NavetteStep["place"], reading: NavetteStep["reading"], stage: NavetteStep["stage"], articles: VersionArticle[] | null, extra: Partial<NavetteStep> = {}): NavetteStep {
+function step(
+  key: string,
+  place: NavetteStep["place"],
+  reading: NavetteStep["reading"],
+  stage: NavetteStep["stage"],
+  articles: VersionArticle[] | null,
+  extra: Partial<NavetteStep> = {},
+): NavetteStep {
   return { key, place, reading, stage, date: null, succeeded: articles !== null, textUid: key, articles, ...extra };
 }
 
@@ -60,7 +69,9 @@ describe("the demo bill from the Sénat to the AN committee", () => {
   });
 
   it("fills « (Non modifié) » articles and partial placeholders from the Sénat text", () => {
-    expect(at("2").alineas.map((a) => a.text)).toEqual(["Le dernier alinéa de l'article 706-25-2 du code de procédure pénale est supprimé."]);
+    expect(at("2").alineas.map((a) => a.text)).toEqual([
+      "Le dernier alinéa de l'article 706-25-2 du code de procédure pénale est supprimé.",
+    ]);
     expect(at("8").alineas.map((a) => a.text)).toEqual([
       "I. – L'article L. 851-3 du code de la sécurité intérieure est ainsi modifié :",
       "1° Au premier alinéa du I, après le mot : « terroriste », sont insérés les mots : « et à la criminalité organisée » ;",
@@ -68,7 +79,11 @@ describe("the demo bill from the Sénat to the AN committee", () => {
       "III. – Le dernier alinéa du même article est supprimé.",
       "IV. – Le présent article entre en vigueur le 1er janvier 2026.",
     ]);
-    expect(at("19")).toMatchObject({ status: "conforme", closed: true, alineas: [{ number: 1, text: "Disposition de coordination n° 19." }] });
+    expect(at("19")).toMatchObject({
+      status: "conforme",
+      closed: true,
+      alineas: [{ number: 1, text: "Disposition de coordination n° 19." }],
+    });
   });
 
   it("measures the change and diffs word by word", () => {
@@ -88,7 +103,11 @@ describe("statuses through the navette", () => {
       step("AN1-DEPOT", "AN", "1re_lecture", "depot", [a1, a2]),
       step("AN1-SEANCE", "AN", "1re_lecture", "seance", [a1, article("2", [], "supprime"), article("2 bis", ["Ajouté."])]),
       step("SN1-DEPOT", "SN", "1re_lecture", "depot", [a1, article("2 bis", ["Ajouté."])]),
-      step("SN1-SEANCE", "SN", "1re_lecture", "seance", [a1, article("2", ["Deuxième article rétabli."]), article("2 bis", ["Ajouté et modifié."])]),
+      step("SN1-SEANCE", "SN", "1re_lecture", "seance", [
+        a1,
+        article("2", ["Deuxième article rétabli."]),
+        article("2 bis", ["Ajouté et modifié."]),
+      ]),
     ];
     expect(statusesOf(steps)).toEqual(
       new Map([
@@ -97,7 +116,9 @@ describe("statuses through the navette", () => {
         ["2 bis", ["AN1-SEANCE:new", "SN1-DEPOT:unchanged", "SN1-SEANCE:modified"]],
       ]),
     );
-    const closed = followProvisions(steps).provisions.find((p) => p.firstNumber === "1er")!.states.at(-1)!;
+    const closed = followProvisions(steps)
+      .provisions.find((p) => p.firstNumber === "1er")!
+      .states.at(-1)!;
     expect(closed.closed).toBe(true);
   });
 
@@ -116,7 +137,10 @@ describe("statuses through the navette", () => {
   it("carries over articles a text does not reprint, and expands an open range from the base", () => {
     const base = [article("35 bis A", ["a"]), article("35 bis B", ["b"]), article("35 ter", ["c"]), article("36", ["d"])];
     const open = { from: "35 bis A", to: "35 ter" };
-    const next = [{ ...article("35 bis A", [], "supprime"), openRange: open }, { ...article("35 ter", [], "supprime"), openRange: open }];
+    const next = [
+      { ...article("35 bis A", [], "supprime"), openRange: open },
+      { ...article("35 ter", [], "supprime"), openRange: open },
+    ];
     const result = followProvisions([step("A", "AN", "1re_lecture", "depot", base), step("B", "AN", "1re_lecture", "commission", next)]);
     expect(result.provisions.map((p) => [p.firstNumber, p.states.at(-1)!.status, p.states.at(-1)!.printed])).toEqual([
       ["35 bis A", "deleted", true],
@@ -127,9 +151,20 @@ describe("statuses through the navette", () => {
   });
 
   it("keeps the identity of articles renumbered in the law", () => {
-    const navette = [article("1er", ["Les services de renseignement partagent leurs informations."]), article("8 ter", ["Les messageries chiffrées donnent accès au contenu des correspondances."]), article("9", ["Le juge autorise la captation."])];
-    const law = [article("1er", ["Les services de renseignement partagent leurs informations."]), article("2", ["Les messageries chiffrées donnent accès au contenu des correspondances."]), article("3", ["Le juge autorise la captation."])];
-    const result = followProvisions([step("CMP-SEANCE", "AN", "cmp", "seance", navette), step("PROM", "PR", "promulgation", "promulgation", law, { renumbered: true })]);
+    const navette = [
+      article("1er", ["Les services de renseignement partagent leurs informations."]),
+      article("8 ter", ["Les messageries chiffrées donnent accès au contenu des correspondances."]),
+      article("9", ["Le juge autorise la captation."]),
+    ];
+    const law = [
+      article("1er", ["Les services de renseignement partagent leurs informations."]),
+      article("2", ["Les messageries chiffrées donnent accès au contenu des correspondances."]),
+      article("3", ["Le juge autorise la captation."]),
+    ];
+    const result = followProvisions([
+      step("CMP-SEANCE", "AN", "cmp", "seance", navette),
+      step("PROM", "PR", "promulgation", "promulgation", law, { renumbered: true }),
+    ]);
     const backdoor = result.provisions.find((p) => p.firstNumber === "8 ter")!;
     expect(backdoor.states.map((s) => [s.number, s.status])).toEqual([
       ["8 ter", "depose"],
@@ -146,8 +181,16 @@ describe("diff", () => {
   });
 
   it("aligns equal alinéas and shows whole alinéas added or removed", () => {
-    const before = [{ number: 1, text: "A." }, { number: 2, text: "B." }, { number: 3, text: "C." }];
-    const after = [{ number: 1, text: "A." }, { number: 2, text: "C." }, { number: 3, text: "D." }];
+    const before = [
+      { number: 1, text: "A." },
+      { number: 2, text: "B." },
+      { number: 3, text: "C." },
+    ];
+    const after = [
+      { number: 1, text: "A." },
+      { number: 2, text: "C." },
+      { number: 3, text: "D." },
+    ];
     expect(diffArticles(before, after).alineas.map((a) => a.kind)).toEqual(["equal", "removed", "equal", "added"]);
     expect(diffArticles(before, before).changeRatio).toBe(0);
   });

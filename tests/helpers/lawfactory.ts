@@ -14,7 +14,7 @@ import { SHARED_FIXTURES } from "./shared-fixtures.js";
 
 export const LAWFACTORY_CASES = path.join(SHARED_FIXTURES, "lawfactory", "testcases");
 
-interface PeerArticle {
+export interface PeerArticle {
   titre: string;
   statut?: string;
   alineas?: Record<string, string>;
@@ -68,7 +68,9 @@ export function lawfactorySteps(testCase: string, options: { renumberFinal?: boo
 /** The peer's statuses: article title → step directory → status (depot/new/none/sup). */
 export function lawfactoryStatuses(testCase: string): Map<string, Map<string, string>> {
   const file = path.join(LAWFACTORY_CASES, testCase, "viz", "articles_etapes.json");
-  const data = JSON.parse(readFileSync(file, "utf8")) as { articles: Record<string, { titre: string; steps: Array<{ id_step: string; status: string; newnum?: string }> }> };
+  const data = JSON.parse(readFileSync(file, "utf8")) as {
+    articles: Record<string, { titre: string; steps: Array<{ id_step: string; status: string; newnum?: string }> }>;
+  };
   const out = new Map<string, Map<string, string>>();
   for (const [id, article] of Object.entries(data.articles)) {
     if (id === "echec") continue;

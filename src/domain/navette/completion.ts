@@ -27,7 +27,8 @@ export interface CompletionWarning {
 /** Kind of an enumeration label: "II" (roman), "1°" (ordinal), "a)" (letter), "A" (capital). */
 type LabelKind = "roman" | "ordinal" | "letter" | "capital";
 
-const LABEL = /^(?:«\s*)?((?:[IVXLC]+|\d+°|[a-z]\)|[A-Z])(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?(?:\s+[A-Z](?=[\s.]))?)(?=[\s.–—-]|$)/u;
+const LABEL =
+  /^(?:«\s*)?((?:[IVXLC]+|\d+°|[a-z]\)|[A-Z])(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?(?:\s+[A-Z](?=[\s.]))?)(?=[\s.–—-]|$)/u;
 
 function labelKind(label: string): LabelKind {
   if (/^\d+°/.test(label)) return "ordinal";
@@ -82,7 +83,10 @@ function renumber(alineas: readonly Alinea[]): Alinea[] {
  * Completes one article from the base version's article of the same number. Returns the
  * article unchanged when nothing is to be filled in, and warnings for what could not be.
  */
-export function completeArticle(article: VersionArticle, base: VersionArticle | undefined): { article: VersionArticle; warnings: CompletionWarning[] } {
+export function completeArticle(
+  article: VersionArticle,
+  base: VersionArticle | undefined,
+): { article: VersionArticle; warnings: CompletionWarning[] } {
   const warnings: CompletionWarning[] = [];
   if ((article.status === "non_modifie" || article.status === "conforme") && article.alineas.length === 0) {
     if (base && base.alineas.length > 0) return { article: { ...article, alineas: base.alineas }, warnings };
@@ -100,7 +104,10 @@ export function completeArticle(article: VersionArticle, base: VersionArticle | 
     const filled = base ? partsFromBase(placeholder, base.alineas) : null;
     if (filled) out.push(...filled);
     else {
-      warnings.push({ article: article.number, message: `impossible de retrouver « ${placeholder.parts.join(", ")} » dans la version précédente` });
+      warnings.push({
+        article: article.number,
+        message: `impossible de retrouver « ${placeholder.parts.join(", ")} » dans la version précédente`,
+      });
       out.push(alinea);
     }
   }
@@ -123,7 +130,8 @@ export function expandOpenRanges(articles: readonly VersionArticle[], base: read
     const fromKey = parseArticleNumber(from)?.sortKey ?? "";
     const toKey = parseArticleNumber(to)?.sortKey ?? "";
     const members = base.filter((b) => b.sortKey >= fromKey && b.sortKey <= toKey);
-    const numbers = members.length > 0 ? members : articles.filter((a) => a.openRange && a.openRange.from === from && a.openRange.to === to);
+    const numbers =
+      members.length > 0 ? members : articles.filter((a) => a.openRange && a.openRange.from === from && a.openRange.to === to);
     for (const member of numbers) out.push({ ...article, number: member.number, sortKey: member.sortKey, openRange: null });
   }
   return out;

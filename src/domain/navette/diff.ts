@@ -75,7 +75,11 @@ export function diffArticles(before: readonly Alinea[], after: readonly Alinea[]
     }
     for (const text of chunk.value) {
       changed += text.length;
-      out.push(chunk.added ? { kind: "added", html: `<ins>${escapeHtml(text)}</ins>` } : { kind: "removed", html: `<del>${escapeHtml(text)}</del>` });
+      out.push(
+        chunk.added
+          ? { kind: "added", html: `<ins>${escapeHtml(text)}</ins>` }
+          : { kind: "removed", html: `<del>${escapeHtml(text)}</del>` },
+      );
     }
   }
   const total = oldTexts.join(" ").length + newTexts.join(" ").length;

@@ -127,7 +127,11 @@ export function followProvisions(steps: readonly NavetteStep[]): NavetteResult {
     for (const article of articles) {
       const navetteNumber = pairing ? (pairing.get(article.number) ?? null) : article.number;
       if (pairing && navetteNumber === null) {
-        warnings.push({ stepKey: step.key, article: article.number, message: "article du texte renuméroté sans équivalent dans la navette" });
+        warnings.push({
+          stepKey: step.key,
+          article: article.number,
+          message: "article du texte renuméroté sans équivalent dans la navette",
+        });
       }
       let id = navetteNumber !== null ? byNumber.get(navetteNumber) : undefined;
       if (id !== undefined && snapshot.has(id)) {
@@ -173,7 +177,14 @@ export function followProvisions(steps: readonly NavetteStep[]): NavetteResult {
         status = closed && !baseState.closed ? "conforme" : "unchanged";
       } else status = "modified";
 
-      const changeRatio = isAlive(baseState) && status !== "deleted" ? diffArticles(baseState.alineas, alineas).changeRatio : status === "deleted" ? 1 : status === "absent" ? 0 : 1;
+      const changeRatio =
+        isAlive(baseState) && status !== "deleted"
+          ? diffArticles(baseState.alineas, alineas).changeRatio
+          : status === "deleted"
+            ? 1
+            : status === "absent"
+              ? 0
+              : 1;
       const state: ProvisionState = {
         stepKey: step.key,
         number: article.number,
@@ -193,13 +204,32 @@ export function followProvisions(steps: readonly NavetteStep[]): NavetteResult {
     for (const [id, state] of base) {
       if (snapshot.has(id)) continue;
       if (!isAlive(state) || step.renumbered) {
-        snapshot.set(id, { ...state, stepKey: step.key, status: "absent", alineas: [], changeRatio: 0, baseStepKey: baseKey, printed: false });
+        snapshot.set(id, {
+          ...state,
+          stepKey: step.key,
+          status: "absent",
+          alineas: [],
+          changeRatio: 0,
+          baseStepKey: baseKey,
+          printed: false,
+        });
         if (step.renumbered && isAlive(state)) {
-          warnings.push({ stepKey: step.key, article: state.number, message: "article de la navette sans équivalent dans le texte renuméroté" });
+          warnings.push({
+            stepKey: step.key,
+            article: state.number,
+            message: "article de la navette sans équivalent dans le texte renuméroté",
+          });
         }
         continue;
       }
-      const carried: ProvisionState = { ...state, stepKey: step.key, status: "unchanged", changeRatio: 0, baseStepKey: baseKey, printed: false };
+      const carried: ProvisionState = {
+        ...state,
+        stepKey: step.key,
+        status: "unchanged",
+        changeRatio: 0,
+        baseStepKey: baseKey,
+        printed: false,
+      };
       snapshot.set(id, carried);
       (provisions.get(id) as Provision).states.push(carried);
     }

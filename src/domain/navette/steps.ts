@@ -72,18 +72,28 @@ export function baseStepIndex(steps: readonly NavetteStep[], index: number): num
 /**
  * Index of the step whose text the amendments examined at `index` were filed on: the latest
  * valid text of the same place and reading (the dépôt for the committee, the committee text for
- * the séance), else the text base.
+ * the séance), else the text base. `usable` says which steps count (by default, those whose
+ * content is known; amendments only need the text's uid).
  */
-export function amendmentBaseIndex(steps: readonly NavetteStep[], index: number): number | null {
+export function amendmentBaseIndex(
+  steps: readonly NavetteStep[],
+  index: number,
+  usable: (step: NavetteStep) => boolean = hasText,
+): number | null {
   const step = steps[index];
   if (!step) return null;
   const excluded = voidSteps(steps, index);
   for (let i = index - 1; i >= 0; i--) {
     const candidate = steps[i] as NavetteStep;
     if (candidate.reading !== step.reading || candidate.place !== step.place) break;
-    if (!excluded.has(i) && hasText(candidate)) return i;
+    if (!excluded.has(i) && usable(candidate)) return i;
   }
   return baseStepIndex(steps, index);
+}
+
+/** A step whose text is known by its uid, even if its content was not imported. */
+export function hasTextUid(step: NavetteStep): boolean {
+  return step.succeeded && step.textUid !== null;
 }
 
 /** Index of the last text adopted in séance by the other chamber before `index`, if any. */
@@ -92,7 +102,13 @@ export function otherChamberAdoptedIndex(steps: readonly NavetteStep[], index: n
   if (!step || (step.place !== "AN" && step.place !== "SN")) return null;
   for (let i = index - 1; i >= 0; i--) {
     const candidate = steps[i] as NavetteStep;
-    if (hasText(candidate) && candidate.stage === "seance" && candidate.place !== step.place && (candidate.place === "AN" || candidate.place === "SN")) return i;
+    if (
+      hasText(candidate) &&
+      candidate.stage === "seance" &&
+      candidate.place !== step.place &&
+      (candidate.place === "AN" || candidate.place === "SN")
+    )
+      return i;
   }
   return null;
 }
