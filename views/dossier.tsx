@@ -1,11 +1,12 @@
 /**
  * Bill page: the steps of the navette, texts and amendment counts, latest changes.
  */
-import type { DossierDetail } from "../src/web/queries.js";
+import type { DossierDetail, ProvisionMatrix } from "../src/web/queries.js";
+import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../src/domain/amendment.js";
 import { READING_LABELS, STAGE_LABELS, type Reading, type Stage } from "../src/domain/dossier.js";
 import { Layout } from "./layout.js";
-import { frenchDate } from "./format.js";
+import { frenchDate, provisionPath, stepAbbreviation, stepLabel } from "./format.js";
 
 const PLACE_LABELS: Record<string, string> = {
   AN: "Assemblée nationale",
@@ -23,13 +24,120 @@ const EVENT_LABELS: Record<string, string> = {
   "dossier.step_added": "Nouvelle étape",
   "dossier.updated": "Dossier mis à jour",
   "text.created": "Nouveau texte",
+  "text.published": "Texte publié",
+  "text.revised": "Texte révisé",
+  "provision.status": "Article",
 };
+
+const STATUS_SHORT: Record<string, string> = {
+  depose: "D",
+  new: "N",
+  modified: "M",
+  unchanged: "=",
+  conforme: "C",
+  deleted: "S",
+  re_established: "R",
+  renumbered: "→",
+  censured: "X",
+  absent: "",
+};
+
+/** The article × step matrix: a row per provision, a cell per step with its status. */
+function Matrix(props: { dossierUid: string; matrix: ProvisionMatrix; filter: string | null }) {
+  const { steps, provisions, amendmentCounts } = props.matrix;
+  const rows = props.filter ? provisions.filter((p) => [...p.states.values()].some((s) => s.status === props.filter)) : provisions;
+  return (
+    <section class="matrix-section">
+      <h2>Articles à chaque étape</h2>
+      <form method="get" class="filters">
+        <label>
+          Statut{" "}
+          <select name="statut">
+            <option value="">tous</option>
+            {Object.entries(PROVISION_STATUS_LABELS)
+              .filter(([k]) => k !== "absent")
+              .map(([k, v]) => (
+                <option value={k} selected={props.filter === k}>
+                  {v}
+                </option>
+              ))}
+          </select>
+        </label>{" "}
+        <button type="submit">Filtrer</button>
+      </form>
+      <div class="matrix-scroll">
+        <table class="matrix">
+          <thead>
+            <tr>
+              <th scope="col">Article</th>
+              {steps.map((s) => (
+                <th scope="col" title={stepLabel(s)}>
+                  {stepAbbreviation(s)}
+                </th>
+              ))}
+              <th scope="col">Amendements</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr>
+                <th scope="row">
+                  <a href={provisionPath(props.dossierUid, p.id)}>
+                    {p.firstNumber === p.lastNumber ? p.firstNumber : `${p.firstNumber} → ${p.lastNumber}`}
+                  </a>
+                </th>
+                {steps.map((s) => {
+                  const state = p.states.get(s.key);
+                  const status = state?.status ?? "absent";
+                  const title = `${stepLabel(s)} : ${PROVISION_STATUS_LABELS[status as ProvisionStatus] ?? status}`;
+                  return (
+                    <td class={`cell status-${status}`} title={title}>
+                      {state && status !== "absent" ? (
+                        <a href={`${provisionPath(props.dossierUid, p.id)}?montrer=${encodeURIComponent(s.key)}`} aria-label={title}>
+                          {STATUS_SHORT[status] ?? "?"}
+                        </a>
+                      ) : null}
+                    </td>
+                  );
+                })}
+                <td>
+                  {[...new Set([...p.states.values()].map((s) => s.number))].reduce((n, num) => n + (amendmentCounts.get(num) ?? 0), 0)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="legend muted">
+        {Object.entries(STATUS_SHORT)
+          .filter(([, v]) => v)
+          .map(([k, v]) => `${v} ${PROVISION_STATUS_LABELS[k as ProvisionStatus]}`)
+          .join(" · ")}
+      </p>
+    </section>
+  );
+}
 
 function label<T extends string>(labels: Readonly<Record<T, string>>, value: string): string {
   return (labels as Record<string, string>)[value] ?? value;
 }
 
-export function DossierPage(props: { detail: DossierDetail }) {
+/** One line describing an event, in French. */
+function describeEvent(event: DossierDetail["events"][number]): string {
+  const payload = JSON.parse(event.payload) as Record<string, unknown>;
+  switch (event.kind) {
+    case "provision.status":
+      return `Article ${event.article ?? "?"} : ${PROVISION_STATUS_LABELS[payload["status"] as ProvisionStatus] ?? String(payload["status"])}`;
+    case "amendment.filed":
+      return `Amendement ${String(payload["number"] ?? "")} déposé${event.article ? ` sur l'article ${event.article}` : ""}${payload["author"] ? ` (${String(payload["author"])})` : ""}`;
+    case "amendment.outcome_changed":
+      return `Amendement ${String(payload["number"] ?? "")} : ${label(OUTCOME_LABELS, String(payload["to"]))}`;
+    default:
+      return `${EVENT_LABELS[event.kind] ?? event.kind}${event.article ? ` — article ${event.article}` : ""} (${event.subject_id})`;
+  }
+}
+
+export function DossierPage(props: { detail: DossierDetail; matrix: ProvisionMatrix; filter: string | null }) {
   const { dossier, steps, texts, amendmentsByText, events } = props.detail;
   const countsFor = (textUid: string | null) => amendmentsByText.filter((r) => r.text_uid === textUid);
   return (
@@ -74,6 +182,11 @@ export function DossierPage(props: { detail: DossierDetail }) {
           );
         })}
       </ol>
+      {props.matrix.provisions.length > 0 ? (
+        <Matrix dossierUid={dossier.uid} matrix={props.matrix} filter={props.filter} />
+      ) : (
+        <p class="empty">Aucun texte importé pour ce dossier : le suivi article par article apparaîtra quand ses textes seront importés.</p>
+      )}
       <h2>Derniers changements</h2>
       {events.length === 0 ? (
         <p class="empty">Aucun changement enregistré.</p>
@@ -81,8 +194,7 @@ export function DossierPage(props: { detail: DossierDetail }) {
         <ul class="events">
           {events.map((event) => (
             <li>
-              <span class="date">{frenchDate(event.occurred_at ?? event.recorded_at)}</span> {EVENT_LABELS[event.kind] ?? event.kind}
-              {event.article ? ` — article ${event.article}` : ""} <span class="muted">({event.subject_id})</span>
+              <span class="date">{frenchDate(event.occurred_at ?? event.recorded_at)}</span> {describeEvent(event)}
             </li>
           ))}
         </ul>

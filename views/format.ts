@@ -15,3 +15,47 @@ export function frenchDate(iso: string | null | undefined): string {
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${n.toLocaleString("fr-FR")} ${n === 1 ? singular : pluralForm}`;
 }
+
+const PLACE_SHORT: Record<string, string> = { AN: "Assemblée", SN: "Sénat", CMP: "CMP", CC: "Conseil constitutionnel", PR: "Promulgation" };
+const READING_SHORT: Record<string, string> = {
+  "1re_lecture": "1re lecture",
+  "2e_lecture": "2e lecture",
+  "3e_lecture": "3e lecture",
+  lecture_unique: "Lecture unique",
+  cmp: "CMP",
+  nouvelle_lecture: "Nouvelle lecture",
+  lecture_definitive: "Lecture définitive",
+  conseil_constitutionnel: "Conseil constitutionnel",
+  promulgation: "Promulgation",
+};
+const STAGE_SHORT: Record<string, string> = {
+  depot: "dépôt",
+  commission: "commission",
+  seance: "séance",
+  cmp: "décision",
+  conseil_constitutionnel: "décision",
+  promulgation: "loi",
+};
+
+/** Short label of a step: "1re lecture · Sénat · dépôt". */
+export function stepLabel(step: { reading: string; place: string; stage: string }): string {
+  const parts = [READING_SHORT[step.reading] ?? step.reading];
+  if (step.place !== "CMP" || step.reading !== "cmp") parts.push(PLACE_SHORT[step.place] ?? step.place);
+  parts.push(STAGE_SHORT[step.stage] ?? step.stage);
+  return parts.join(" · ");
+}
+
+/** Very short label for matrix headers: "SN 1 dép.". */
+export function stepAbbreviation(step: { reading: string; place: string; stage: string }): string {
+  const reading =
+    { "1re_lecture": "1", "2e_lecture": "2", "3e_lecture": "3", nouvelle_lecture: "NL", lecture_definitive: "LD", cmp: "CMP" }[
+      step.reading
+    ] ?? "";
+  const stage = { depot: "dép.", commission: "com.", seance: "séance" }[step.stage] ?? step.stage;
+  return `${step.place} ${reading} ${stage}`.replace(/\s+/g, " ").trim();
+}
+
+/** Path of a provision page. */
+export function provisionPath(dossierUid: string, provisionId: string): string {
+  return `/dossiers/${encodeURIComponent(dossierUid)}/articles/${encodeURIComponent(provisionId)}`;
+}

@@ -2,6 +2,7 @@
  * Page frame shared by every page: header, navigation, local CSS and htmx.
  */
 import type { Child } from "hono/jsx";
+import { assetPath } from "../src/web/assets.js";
 
 /** Wraps a page body. */
 export function Layout(props: { title: string; children: Child }) {
@@ -11,8 +12,8 @@ export function Layout(props: { title: string; children: Child }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} — Navette`}</title>
-        <link rel="stylesheet" href="/assets/navette.css" />
-        <script src="/assets/htmx.min.js" defer></script>
+        <link rel="stylesheet" href={assetPath("navette.css")} />
+        <script src={assetPath("htmx.min.js")} defer></script>
       </head>
       <body>
         <header class="site">

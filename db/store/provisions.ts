@@ -88,6 +88,7 @@ export interface StoredState {
   readonly provisionId: string;
   readonly stepKey: string;
   readonly stepPosition: number;
+  readonly stepDate: string | null;
   readonly textUid: string | null;
   readonly number: string;
   readonly status: string;
@@ -156,6 +157,7 @@ export async function storeProvisions(
         causes: JSON.stringify(s.causes),
       })),
     );
+    const dates = new Map(provisions.flatMap((p) => p.states.map((s) => [`${p.id}|${s.stepKey}`, s.stepDate] as const)));
     const wanted = new Set(rows.map((r) => `${r.provision_id}|${r.step_key}`));
     const unchanged = rows.every((r) => {
       const old = known.get(`${r.provision_id}|${r.step_key}`);
@@ -185,7 +187,7 @@ export async function storeProvisions(
             causes: JSON.parse(row.causes) as string[],
             changeRatio: row.change_ratio,
           }),
-          occurred_at: null,
+          occurred_at: dates.get(`${row.provision_id}|${row.step_key}`) ?? null,
           recorded_at: now,
           run_id: runId,
         });

@@ -56,6 +56,7 @@ export async function analyseDossier(db: Kysely<Database>, dossierUid: string, r
         provisionId: provision.id,
         stepKey: state.stepKey,
         stepPosition: index,
+        stepDate: steps[index]?.date ?? null,
         textUid: textOf.get(state.stepKey) ?? null,
         number: state.number,
         status: state.status,

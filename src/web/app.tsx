@@ -1,39 +1,24 @@
 /**
  * The web application: pages read from the database and render on the server.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { createRequire } from "node:module";
 import { Hono } from "hono";
 import type { DatabaseHandle } from "../../db/connection.js";
-import { projectRoot } from "../project-root.js";
-import { getDossier, listDossiers } from "./queries.js";
+import { staticAssets } from "./assets.js";
+import { getAmendment, getDossier, getProvision, getProvisionMatrix, listDossiers } from "./queries.js";
+import { diffArticles } from "../domain/navette/diff.js";
+import { PROVISION_STATUSES } from "../domain/navette/engine.js";
+import { ProvisionPage } from "../../views/provision.js";
+import { AmendmentPage } from "../../views/amendment.js";
+import { DiffPanel } from "../../views/partials/diff.js";
+import { stepLabel } from "../../views/format.js";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
 
-/** A static asset kept in memory. */
-interface Asset {
-  readonly body: string;
-  readonly type: string;
-}
-
-function loadAssets(): Map<string, Asset> {
-  const require = createRequire(import.meta.url);
-  const htmx = require.resolve("htmx.org/dist/htmx.min.js");
-  return new Map([
-    ["htmx.min.js", { body: readFileSync(htmx, "utf8"), type: "text/javascript; charset=utf-8" }],
-    [
-      "navette.css",
-      { body: readFileSync(path.join(projectRoot(), "views", "assets", "navette.css"), "utf8"), type: "text/css; charset=utf-8" },
-    ],
-  ]);
-}
-
 /** Builds the Hono application over an open database. */
 export function createApp(handle: DatabaseHandle): Hono {
   const { db } = handle;
-  const assets = loadAssets();
+  const assets = staticAssets();
   const app = new Hono();
 
   app.use("*", async (c, next) => {
@@ -50,7 +35,10 @@ export function createApp(handle: DatabaseHandle): Hono {
     const asset = assets.get(c.req.param("name"));
     if (!asset) return c.text("Introuvable", 404);
     c.header("Content-Type", asset.type);
-    c.header("Cache-Control", "public, max-age=86400");
+    // Pages address assets with their content hash: a versioned address never changes content.
+    c.header("Cache-Control", c.req.query("v") === asset.version ? "public, max-age=31536000, immutable" : "public, max-age=300");
+    c.header("ETag", `"${asset.version}"`);
+    if (c.req.header("If-None-Match") === `"${asset.version}"`) return c.body(null, 304);
     return c.body(asset.body);
   });
 
@@ -64,7 +52,51 @@ export function createApp(handle: DatabaseHandle): Hono {
   app.get("/dossiers/:uid", async (c) => {
     const detail = await getDossier(db, c.req.param("uid"));
     if (!detail) return c.html(<NotFoundPage what={`Aucun dossier « ${c.req.param("uid")} ».`} />, 404);
-    return c.html(<DossierPage detail={detail} />);
+    const requested = c.req.query("statut") ?? "";
+    const filter = (PROVISION_STATUSES as readonly string[]).includes(requested) ? requested : null;
+    return c.html(<DossierPage detail={detail} matrix={await getProvisionMatrix(db, detail.dossier.uid)} filter={filter} />);
+  });
+
+  /** The two versions compared: the query's when valid, else the previous step and the last one. */
+  const chooseVersions = (detail: NonNullable<Awaited<ReturnType<typeof getProvision>>>, from?: string, to?: string) => {
+    const keys = detail.steps.map((s) => s.stepKey);
+    const last = keys[keys.length - 1] ?? null;
+    const toKey = to && keys.includes(to) ? to : last;
+    const toIndex = toKey ? keys.indexOf(toKey) : -1;
+    const fromKey = from && keys.includes(from) ? from : (keys[Math.max(0, toIndex - 1)] ?? null);
+    const fromState = detail.steps.find((s) => s.stepKey === fromKey);
+    const toState = detail.steps.find((s) => s.stepKey === toKey);
+    const diff = fromState && toState ? diffArticles(fromState.alineas, toState.alineas) : null;
+    return { fromKey, toKey, diff, fromLabel: fromState ? stepLabel(fromState) : "—", toLabel: toState ? stepLabel(toState) : "—" };
+  };
+
+  app.get("/dossiers/:uid/articles/:pid", async (c) => {
+    const detail = await getProvision(db, c.req.param("uid"), c.req.param("pid"));
+    if (!detail) return c.html(<NotFoundPage what={`Aucun article « ${c.req.param("pid")} » dans ce dossier.`} />, 404);
+    const { fromKey, toKey, diff } = chooseVersions(detail, c.req.query("de"), c.req.query("a"));
+    const shown = c.req.query("montrer") ?? toKey ?? "";
+    return c.html(<ProvisionPage detail={detail} from={fromKey} to={toKey} diff={diff} shownStep={shown} />);
+  });
+
+  app.get("/dossiers/:uid/articles/:pid/diff", async (c) => {
+    const detail = await getProvision(db, c.req.param("uid"), c.req.param("pid"));
+    if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
+    const { diff, fromLabel, toLabel } = chooseVersions(detail, c.req.query("de"), c.req.query("a"));
+    const query = new URLSearchParams({ de: c.req.query("de") ?? "", a: c.req.query("a") ?? "" });
+    const pageUrl = `/dossiers/${encodeURIComponent(detail.dossier.uid)}/articles/${encodeURIComponent(detail.id)}?${query}`;
+    if (c.req.header("HX-Request") === "true") {
+      // The address bar shows the page with the chosen versions: shareable, and reloadable without JavaScript.
+      c.header("HX-Push-Url", pageUrl);
+      c.header("Vary", "HX-Request");
+      return c.html(<DiffPanel diff={diff} fromLabel={fromLabel} toLabel={toLabel} />);
+    }
+    return c.redirect(pageUrl, 303);
+  });
+
+  app.get("/amendements/:uid", async (c) => {
+    const view = await getAmendment(db, c.req.param("uid"));
+    if (!view) return c.html(<NotFoundPage what={`Aucun amendement « ${c.req.param("uid")} ».`} />, 404);
+    return c.html(<AmendmentPage view={view} />);
   });
 
   app.notFound((c) => c.html(<NotFoundPage what={`Aucune page à l'adresse ${c.req.path}.`} />, 404));

@@ -76,3 +76,249 @@ export async function getDossier(db: Kysely<Database>, uid: string): Promise<Dos
     events,
   };
 }
+
+/** A step of the matrix: a dossier step that has a text. */
+export interface MatrixStep {
+  readonly key: string;
+  readonly place: string;
+  readonly reading: string;
+  readonly stage: string;
+  readonly date: string | null;
+}
+
+/** The article × step matrix of a bill. */
+export interface ProvisionMatrix {
+  readonly steps: MatrixStep[];
+  readonly provisions: Array<{
+    id: string;
+    firstNumber: string;
+    lastNumber: string;
+    lastStatus: string;
+    states: Map<string, { status: string; number: string; changeRatio: number }>;
+  }>;
+  readonly amendmentCounts: Map<string, number>;
+}
+
+/** Provisions of a bill with their status at each step that has a text. */
+export async function getProvisionMatrix(db: Kysely<Database>, dossierUid: string): Promise<ProvisionMatrix> {
+  const provisions = await db.selectFrom("provisions").selectAll().where("dossier_uid", "=", dossierUid).orderBy("position").execute();
+  const states = await db
+    .selectFrom("provision_states")
+    .select(["provision_id", "step_key", "status", "number", "change_ratio"])
+    .where("dossier_uid", "=", dossierUid)
+    .execute();
+  const stepKeys = new Set(states.map((s) => s.step_key));
+  const steps = (await db.selectFrom("dossier_steps").selectAll().where("dossier_uid", "=", dossierUid).orderBy("position").execute())
+    .filter((s) => stepKeys.has(s.step_key))
+    .map((s) => ({ key: s.step_key, place: s.place, reading: s.reading, stage: s.stage, date: s.date }));
+  const byProvision = new Map<string, Map<string, { status: string; number: string; changeRatio: number }>>();
+  for (const s of states) {
+    const map = byProvision.get(s.provision_id) ?? new Map();
+    map.set(s.step_key, { status: s.status, number: s.number, changeRatio: Number(s.change_ratio) });
+    byProvision.set(s.provision_id, map);
+  }
+  const counts = await db
+    .selectFrom("amendments")
+    .select(["target_article", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("dossier_uid", "=", dossierUid)
+    .where("target_article", "is not", null)
+    .groupBy("target_article")
+    .execute();
+  return {
+    steps,
+    provisions: provisions.map((p) => ({
+      id: p.provision_id,
+      firstNumber: p.first_number,
+      lastNumber: p.last_number,
+      lastStatus: p.last_status,
+      states: byProvision.get(p.provision_id) ?? new Map(),
+    })),
+    amendmentCounts: new Map(counts.map((c) => [c.target_article as string, Number(c.n)])),
+  };
+}
+
+/** One step of a provision's history. */
+export interface ProvisionStepView {
+  readonly stepKey: string;
+  readonly place: string;
+  readonly reading: string;
+  readonly stage: string;
+  readonly date: string | null;
+  readonly textUid: string | null;
+  readonly number: string;
+  readonly status: string;
+  readonly changeRatio: number;
+  readonly printed: boolean;
+  readonly closed: boolean;
+  readonly alineas: Array<{ number: number; text: string }>;
+  readonly causes: Array<{ uid: string; numberLong: string; authorName: string | null }>;
+}
+
+/** An amendment listed on a provision page. */
+export interface ProvisionAmendment {
+  readonly uid: string;
+  readonly numberLong: string;
+  readonly textUid: string | null;
+  readonly stage: string | null;
+  readonly outcome: string;
+  readonly outcomeDetail: string | null;
+  readonly authorName: string | null;
+  readonly authorType: string;
+  readonly groupRef: string | null;
+  readonly targetKind: string;
+  readonly targetPosition: string | null;
+  readonly targetArticle: string | null;
+  readonly alinea: string | null;
+  readonly parentUid: string | null;
+  readonly summary: string | null;
+  readonly discussionOrder: string | null;
+}
+
+/** A provision with its history and amendments. */
+export interface ProvisionDetail {
+  readonly dossier: DossierRow;
+  readonly id: string;
+  readonly firstNumber: string;
+  readonly lastNumber: string;
+  readonly steps: ProvisionStepView[];
+  readonly amendments: ProvisionAmendment[];
+}
+
+/** Everything the provision page shows, or null when unknown. */
+export async function getProvision(db: Kysely<Database>, dossierUid: string, provisionId: string): Promise<ProvisionDetail | null> {
+  const dossier = await db.selectFrom("dossiers").selectAll().where("uid", "=", dossierUid).executeTakeFirst();
+  const provision = await db
+    .selectFrom("provisions")
+    .selectAll()
+    .where("dossier_uid", "=", dossierUid)
+    .where("provision_id", "=", provisionId)
+    .executeTakeFirst();
+  if (!dossier || !provision) return null;
+  const states = await db
+    .selectFrom("provision_states")
+    .innerJoin("dossier_steps", (join) =>
+      join
+        .onRef("dossier_steps.dossier_uid", "=", "provision_states.dossier_uid")
+        .onRef("dossier_steps.step_key", "=", "provision_states.step_key"),
+    )
+    .select([
+      "provision_states.step_key",
+      "provision_states.text_uid",
+      "provision_states.number",
+      "provision_states.status",
+      "provision_states.change_ratio",
+      "provision_states.printed",
+      "provision_states.closed",
+      "provision_states.alineas",
+      "provision_states.causes",
+      "dossier_steps.place",
+      "dossier_steps.reading",
+      "dossier_steps.stage",
+      "dossier_steps.date",
+    ])
+    .where("provision_states.dossier_uid", "=", dossierUid)
+    .where("provision_states.provision_id", "=", provisionId)
+    .orderBy("provision_states.step_position")
+    .execute();
+  const causeUids = [...new Set(states.flatMap((s) => JSON.parse(s.causes) as string[]))];
+  const causes = causeUids.length
+    ? await db.selectFrom("amendments").select(["uid", "number_long", "author_name"]).where("uid", "in", causeUids).execute()
+    : [];
+  const causeByUid = new Map(causes.map((c) => [c.uid, { uid: c.uid, numberLong: c.number_long, authorName: c.author_name }]));
+  const numbers = [...new Set(states.map((s) => s.number))];
+
+  const amendments = numbers.length
+    ? await db
+        .selectFrom("amendments")
+        .selectAll()
+        .where("dossier_uid", "=", dossierUid)
+        .where("target_article", "in", numbers)
+        .orderBy("text_uid")
+        .orderBy("discussion_order")
+        .orderBy("number")
+        .execute()
+    : [];
+
+  return {
+    dossier,
+    id: provision.provision_id,
+    firstNumber: provision.first_number,
+    lastNumber: provision.last_number,
+    steps: states.map((s) => ({
+      stepKey: s.step_key,
+      place: s.place,
+      reading: s.reading,
+      stage: s.stage,
+      date: s.date,
+      textUid: s.text_uid,
+      number: s.number,
+      status: s.status,
+      changeRatio: Number(s.change_ratio),
+      printed: s.printed === 1,
+      closed: s.closed === 1,
+      alineas: JSON.parse(s.alineas) as Array<{ number: number; text: string }>,
+      causes: (JSON.parse(s.causes) as string[]).map((uid) => causeByUid.get(uid) ?? { uid, numberLong: uid, authorName: null }),
+    })),
+    amendments: amendments.map((a) => ({
+      uid: a.uid,
+      numberLong: a.number_long,
+      textUid: a.text_uid,
+      stage: a.stage,
+      outcome: a.outcome,
+      outcomeDetail: a.outcome_detail,
+      authorName: a.author_name,
+      authorType: a.author_type,
+      groupRef: a.group_ref,
+      targetKind: a.target_kind,
+      targetPosition: a.target_position,
+      targetArticle: a.target_article,
+      alinea: a.target_alinea,
+      parentUid: a.parent_uid,
+      summary: a.dispositif_text ? a.dispositif_text.slice(0, 240) : a.notice,
+      discussionOrder: a.discussion_order,
+    })),
+  };
+}
+
+/** One amendment with everything its page shows. */
+export async function getAmendment(db: Kysely<Database>, uid: string) {
+  const amendment = await db.selectFrom("amendments").selectAll().where("uid", "=", uid).executeTakeFirst();
+  if (!amendment) return null;
+  const identical = amendment.identical_discussion_id
+    ? await db
+        .selectFrom("amendments")
+        .select(["uid", "number_long", "author_name", "outcome"])
+        .where("identical_discussion_id", "=", amendment.identical_discussion_id)
+        .where("text_uid", "=", amendment.text_uid)
+        .where("uid", "!=", uid)
+        .execute()
+    : [];
+  const subAmendments = await db
+    .selectFrom("amendments")
+    .select(["uid", "number_long", "author_name", "outcome"])
+    .where("parent_uid", "=", uid)
+    .execute();
+  const parent = amendment.parent_uid
+    ? await db.selectFrom("amendments").select(["uid", "number_long"]).where("uid", "=", amendment.parent_uid).executeTakeFirst()
+    : undefined;
+  const provision =
+    amendment.dossier_uid && amendment.target_article
+      ? await db
+          .selectFrom("provision_states")
+          .select(["provision_id"])
+          .where("dossier_uid", "=", amendment.dossier_uid)
+          .where("number", "=", amendment.target_article)
+          .executeTakeFirst()
+      : undefined;
+  const dossier = amendment.dossier_uid
+    ? await db.selectFrom("dossiers").select(["uid", "title"]).where("uid", "=", amendment.dossier_uid).executeTakeFirst()
+    : undefined;
+  return {
+    amendment,
+    identical,
+    subAmendments,
+    parent: parent ?? null,
+    provisionId: provision?.provision_id ?? null,
+    dossier: dossier ?? null,
+  };
+}

@@ -30,7 +30,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain("Démonstration — proposition de loi relative à la sécurité des communications");
         expect(html).toContain('href="/dossiers/DLR5L17N99901"');
         expect(html).toMatch(/13 amendements/);
-        expect(html).toContain('<script src="/assets/htmx.min.js"');
+        expect(html).toMatch(/<script src="\/assets\/htmx\.min\.js\?v=[0-9a-f]{12}"/);
       });
 
       it("shows the steps of a bill with its texts and amendment counts", async () => {
@@ -75,7 +75,11 @@ for (const { dialect, available } of TEST_DIALECTS) {
         const htmx = await app.request("/assets/htmx.min.js");
         expect(htmx.status).toBe(200);
         expect(htmx.headers.get("content-type")).toMatch(/javascript/);
-        expect(htmx.headers.get("cache-control")).toBe("public, max-age=86400");
+        expect(htmx.headers.get("cache-control")).toBe("public, max-age=300");
+        const versioned = /src="(\/assets\/htmx\.min\.js\?v=[0-9a-f]+)"/.exec(await (await app.request("/")).text())![1]!;
+        const immutable = await app.request(versioned);
+        expect(immutable.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+        expect((await app.request(versioned, { headers: { "If-None-Match": immutable.headers.get("etag")! } })).status).toBe(304);
         expect(await htmx.text()).toContain("htmx");
         const css = await app.request("/assets/navette.css");
         expect(css.headers.get("content-type")).toMatch(/text\/css/);

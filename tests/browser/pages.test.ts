@@ -1,0 +1,98 @@
+/**
+ * The pages in a real browser: open a bill, open an article, change the versions compared
+ * (htmx swaps the diff and the address reflects the choice), filter, and check that nothing is
+ * requested from another host.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { loadDemo } from "../../src/importer/demo.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/databases.js";
+import { ARTIFACTS, hasChromium, launchBrowser, startServer } from "../helpers/browser.js";
+
+describe.skipIf(!hasChromium)("pages in Chromium", () => {
+  let database: TestDatabase;
+  let browser: Browser;
+  let server: { url: string; stop: () => Promise<void> };
+  const foreign: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite");
+    await loadDemo(database);
+    server = await startServer(database);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.dispose();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    page.on("request", (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith("data:")) foreign.push(request.url());
+    });
+    await page.goto(`${server.url}${url}`);
+    return page;
+  }
+
+  it("opens a bill, its matrix, then an article", async () => {
+    const page = await open("/");
+    await page.getByRole("link", { name: /Démonstration — proposition de loi/ }).click();
+    await page.waitForURL(/\/dossiers\/DLR5L17N99901$/);
+    expect(await page.locator("h1").innerText()).toMatch(/sécurité des communications/);
+    const cell = page.locator("table.matrix tr", { hasText: "8 ter" }).locator("td.status-deleted");
+    expect(await cell.count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, "dossier.png"), fullPage: true });
+    await page.locator("table.matrix").getByRole("link", { name: "8 ter", exact: true }).click();
+    await page.waitForURL(/\/articles\//);
+    expect(await page.locator("h1").innerText()).toBe("Article 8 ter");
+    expect(await page.locator(".status-timeline").innerText()).toContain("par l'amendement CL12");
+    await page.close();
+  });
+
+  it("changes the versions compared: htmx swaps the diff in place and the address follows", async () => {
+    const page = await open("/dossiers/DLR5L17N99901/articles/8%40SN1-DEPOT%231");
+    await page.waitForFunction(() => "htmx" in window);
+    expect(await page.locator("#diff ins").first().innerText()).toBe("organisée");
+    let swapped = false;
+    page.on("response", (response) => {
+      if (response.url().includes("/diff?") && response.request().headers()["hx-request"] === "true") swapped = true;
+    });
+    const before = await page.evaluate(() => performance.getEntriesByType("navigation").length);
+    await page.locator('select[name="de"]').selectOption("AN1-COM-FOND-RAPPORT#1");
+    await page.waitForFunction(() => document.querySelector("#diff")?.textContent?.includes("Part du texte modifiée : 0 %"));
+    expect(swapped).toBe(true);
+    expect(await page.locator("#diff ins").count()).toBe(0);
+    expect(await page.evaluate(() => performance.getEntriesByType("navigation").length)).toBe(before);
+    expect(new URL(page.url()).searchParams.get("de")).toBe("AN1-COM-FOND-RAPPORT#1");
+    await page.screenshot({ path: path.join(ARTIFACTS, "article-diff.png"), fullPage: true });
+    // The address is shareable: opened afresh, it shows the same comparison.
+    const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
+    expect(await shared.locator("#diff").innerText()).toContain("Part du texte modifiée : 0 %");
+    await shared.close();
+    await page.close();
+  });
+
+  it("filters the matrix by status without JavaScript tricks", async () => {
+    const page = await open("/dossiers/DLR5L17N99901?statut=deleted");
+    const rows = await page.locator("table.matrix tbody th").allInnerTexts();
+    expect(rows).toEqual(["8 ter", "9", "10", "15 ter"]);
+    await page.close();
+  });
+
+  it("shows an amendment with its sanitised content and links back to the article", async () => {
+    const page = await open("/amendements/AMANR5L17PO838901BTC9943P0D1N000101");
+    expect(await page.locator("h1").innerText()).toBe("Amendement n° 101");
+    expect(await page.locator(".imported").first().innerText()).toContain("Rétablir cet article");
+    await page.getByRole("link", { name: "Article 8 ter" }).click();
+    await page.waitForURL(/\/articles\//);
+    expect(await page.locator("h1").innerText()).toBe("Article 8 ter");
+    await page.close();
+  });
+
+  it("never requests another host", () => {
+    expect(foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Provision page: one article followed across the navette — numbers, statuses with causes, text
+ * at each step, diff between any two versions, amendments.
+ */
+import type { ProvisionDetail } from "../src/web/queries.js";
+import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
+import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS, type AmendmentOutcome, type AuthorType } from "../src/domain/amendment.js";
+import type { ArticleDiff } from "../src/domain/navette/diff.js";
+import { Layout } from "./layout.js";
+import { DiffPanel } from "./partials/diff.js";
+import { frenchDate, provisionPath, stepLabel } from "./format.js";
+
+export interface ProvisionPageProps {
+  readonly detail: ProvisionDetail;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly diff: ArticleDiff | null;
+  readonly shownStep: string;
+}
+
+const label = (status: string) => PROVISION_STATUS_LABELS[status as ProvisionStatus] ?? status;
+
+export function ProvisionPage(props: ProvisionPageProps) {
+  const { detail } = props;
+  const path = provisionPath(detail.dossier.uid, detail.id);
+  const numbers = [...new Set(detail.steps.map((s) => s.number))];
+  const shown = detail.steps.find((s) => s.stepKey === props.shownStep) ?? detail.steps[detail.steps.length - 1];
+  const stepName = (key: string | null) => {
+    const step = detail.steps.find((s) => s.stepKey === key);
+    return step ? stepLabel(step) : "—";
+  };
+  return (
+    <Layout title={`Article ${detail.lastNumber} — ${detail.dossier.title}`}>
+      <p class="breadcrumb">
+        <a href="/">Textes suivis</a> › <a href={`/dossiers/${encodeURIComponent(detail.dossier.uid)}`}>{detail.dossier.title}</a>
+      </p>
+      <h1>Article {numbers.join(" → ")}</h1>
+      <h2>Parcours dans la navette</h2>
+      <ol class="status-timeline">
+        {detail.steps.map((s) => (
+          <li class={`status-${s.status}`}>
+            <span class="date">{frenchDate(s.date)}</span> <strong>{stepLabel(s)}</strong> :{" "}
+            <span class={`badge status-${s.status}`}>{label(s.status)}</span>
+            {s.number !== detail.firstNumber ? <span> (article {s.number})</span> : null}
+            {s.status === "modified" ? <span class="muted"> — {Math.round(s.changeRatio * 100)} % du texte modifié</span> : null}
+            {!s.printed ? <span class="muted"> — non réimprimé, repris du texte précédent</span> : null}
+            {s.closed ? <span class="muted"> — adopté dans les mêmes termes par les deux chambres</span> : null}
+            {s.causes.length > 0 ? (
+              <span>
+                {" "}
+                — par{" "}
+                {s.causes.map((c, i) => (
+                  <>
+                    {i > 0 ? ", " : ""}
+                    <a href={`/amendements/${encodeURIComponent(c.uid)}`}>l'amendement {c.numberLong}</a>
+                    {c.authorName ? ` (${c.authorName})` : ""}
+                  </>
+                ))}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+
+      <h2>Comparer deux versions</h2>
+      <form
+        class="diff-form"
+        method="get"
+        action={path}
+        hx-get={`${path}/diff`}
+        hx-target="#diff"
+        hx-swap="outerHTML"
+        hx-trigger="change, submit"
+      >
+        <label>
+          De{" "}
+          <select name="de">
+            {detail.steps.map((s) => (
+              <option value={s.stepKey} selected={s.stepKey === props.from}>
+                {stepLabel(s)} ({label(s.status)})
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <label>
+          à{" "}
+          <select name="a">
+            {detail.steps.map((s) => (
+              <option value={s.stepKey} selected={s.stepKey === props.to}>
+                {stepLabel(s)} ({label(s.status)})
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <button type="submit">Comparer</button>
+      </form>
+      <DiffPanel diff={props.diff} fromLabel={stepName(props.from)} toLabel={stepName(props.to)} />
+
+      {shown ? (
+        <section class="text-at-step">
+          <h2>
+            Texte — {stepLabel(shown)} ({label(shown.status)})
+          </h2>
+          {shown.alineas.length === 0 ? (
+            <p class="empty">Pas de texte à cette étape.</p>
+          ) : (
+            <ol class="alineas">
+              {shown.alineas.map((a) => (
+                <li value={a.number}>{a.text}</li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ) : null}
+
+      <h2>Amendements ({detail.amendments.length})</h2>
+      {detail.amendments.length === 0 ? (
+        <p class="empty">Aucun amendement importé sur cet article.</p>
+      ) : (
+        <table class="amendments">
+          <thead>
+            <tr>
+              <th scope="col">N°</th>
+              <th scope="col">Auteur</th>
+              <th scope="col">Cible</th>
+              <th scope="col">Sort</th>
+              <th scope="col">Dispositif</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.amendments.map((a) => (
+              <tr class={`outcome-${a.outcome}`}>
+                <td>
+                  <a href={`/amendements/${encodeURIComponent(a.uid)}`}>{a.numberLong}</a>
+                  {a.parentUid ? <span class="muted"> (sous-amendement)</span> : null}
+                </td>
+                <td>
+                  {a.authorName ?? "—"} <span class="muted">{AUTHOR_TYPE_LABELS[a.authorType as AuthorType] ?? a.authorType}</span>
+                </td>
+                <td>
+                  {a.targetKind === "article_additionnel"
+                    ? `${a.targetPosition === "avant" ? "Avant" : "Après"} l'article ${a.targetArticle}`
+                    : `Article ${a.targetArticle}`}
+                  {a.alinea ? `, alinéa ${a.alinea}` : ""}
+                </td>
+                <td>
+                  <span class={`badge outcome-${a.outcome}`}>{OUTCOME_LABELS[a.outcome as AmendmentOutcome] ?? a.outcome}</span>
+                  {a.outcomeDetail ? <span class="muted"> {a.outcomeDetail}</span> : null}
+                </td>
+                <td>{a.summary ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
