@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The pages in a real browser: open a bill, open an article, change the versions compared
  * (htmx swaps the diff and the address reflects the choice), filter, and check that nothing is
