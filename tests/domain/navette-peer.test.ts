@@ -10,7 +10,7 @@ import { completeArticle } from "../../src/domain/navette/completion.js";
 import { amendmentBaseIndex, baseStepIndex, type NavetteStep } from "../../src/domain/navette/steps.js";
 import type { Reading, Stage, StepPlace } from "../../src/domain/dossier.js";
 import { hasSharedFixtures, SHARED_FIXTURES } from "../helpers/shared-fixtures.js";
-import { lawfactoryNewNumbers, lawfactoryStatuses, lawfactorySteps, peerArticle, type PeerArticle } from "../helpers/lawfactory.js";
+import { lawfactoryNewNumbers, lawfactoryStatuses, lawfactorySteps, peerArticle, type PeerArticle } from "../../bench/lawfactory.js";
 
 const present = hasSharedFixtures("lawfactory/testcases") && hasSharedFixtures("lawfactory/unit");
 const CASES = ["pjl11-350", "pjl12-689", "pjl15-034", "ppl11-290"];

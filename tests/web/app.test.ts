@@ -40,7 +40,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain("Texte n° 9943");
         expect(html).toMatch(/6 amendements \(/);
         expect(html).toContain("Amendement CL12 déposé sur l&#39;article 8 ter");
-    expect(html).toContain("Article 8 ter : Supprimé");
+        expect(html).toContain("Article 8 ter : Supprimé");
       });
 
       it("answers 404 in French for an unknown bill", async () => {

@@ -4,7 +4,10 @@
  */
 import { diffArrays, diffWordsWithSpace } from "diff";
 import type { Alinea } from "../bill-text.js";
-import { comparableText } from "./similarity.js";
+import { comparableText, diceSimilarity, shingles } from "./similarity.js";
+
+/** Below this similarity, two alinéas are shown as one removed and one added, not word by word. */
+const WORD_DIFF_THRESHOLD = 0.25;
 
 /** One alinéa of a diff. */
 export interface AlineaDiff {
@@ -23,7 +26,9 @@ export interface ArticleDiff {
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
-function wordDiff(before: string, after: string): { html: string; changed: number } {
+function wordDiff(before: string, after: string): { html: string; changed: number } | null {
+  // Word sets (not shingles): short alinéas with one word changed must still be diffed word by word.
+  if (diceSimilarity(shingles(before, 1), shingles(after, 1)) < WORD_DIFF_THRESHOLD) return null;
   let html = "";
   let changed = 0;
   for (const part of diffWordsWithSpace(before, after)) {
@@ -45,7 +50,27 @@ export function diffArticles(before: readonly Alinea[], after: readonly Alinea[]
   const newTexts = after.map((a) => a.text);
   const out: AlineaDiff[] = [];
   let changed = 0;
-  const chunks = diffArrays(oldTexts, newTexts, { comparator: (a: string, b: string) => comparableText(a) === comparableText(b) });
+  // Alinéas are matched on their normal form, computed once; the chunks then hold indexes.
+  const oldKeys = oldTexts.map(comparableText);
+  const newKeys = newTexts.map(comparableText);
+  let oldIndex = 0;
+  let newIndex = 0;
+  const chunks = diffArrays(oldKeys, newKeys).map((chunk) => {
+    const count = chunk.value.length;
+    let texts: string[];
+    if (chunk.added) {
+      texts = newTexts.slice(newIndex, newIndex + count);
+      newIndex += count;
+    } else if (chunk.removed) {
+      texts = oldTexts.slice(oldIndex, oldIndex + count);
+      oldIndex += count;
+    } else {
+      texts = newTexts.slice(newIndex, newIndex + count);
+      oldIndex += count;
+      newIndex += count;
+    }
+    return { added: chunk.added, removed: chunk.removed, value: texts };
+  });
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i]!;
     if (!chunk.added && !chunk.removed) {
@@ -59,8 +84,16 @@ export function diffArticles(before: readonly Alinea[], after: readonly Alinea[]
       const pairs = Math.min(removed.length, added.length);
       for (let k = 0; k < pairs; k++) {
         const diff = wordDiff(removed[k]!, added[k]!);
-        changed += diff.changed;
-        out.push({ kind: "changed", html: diff.html });
+        if (diff) {
+          changed += diff.changed;
+          out.push({ kind: "changed", html: diff.html });
+        } else {
+          changed += removed[k]!.length + added[k]!.length;
+          out.push(
+            { kind: "removed", html: `<del>${escapeHtml(removed[k]!)}</del>` },
+            { kind: "added", html: `<ins>${escapeHtml(added[k]!)}</ins>` },
+          );
+        }
       }
       for (const text of removed.slice(pairs)) {
         changed += text.length;

@@ -177,14 +177,12 @@ export function followProvisions(steps: readonly NavetteStep[]): NavetteResult {
         status = closed && !baseState.closed ? "conforme" : "unchanged";
       } else status = "modified";
 
-      const changeRatio =
-        isAlive(baseState) && status !== "deleted"
-          ? diffArticles(baseState.alineas, alineas).changeRatio
-          : status === "deleted"
-            ? 1
-            : status === "absent"
-              ? 0
-              : 1;
+      let changeRatio: number;
+      if (status === "deleted") changeRatio = 1;
+      else if (status === "absent") changeRatio = 0;
+      else if (!isAlive(baseState)) changeRatio = 1;
+      else if (sameText(baseState.alineas, alineas)) changeRatio = 0;
+      else changeRatio = diffArticles(baseState.alineas, alineas).changeRatio;
       const state: ProvisionState = {
         stepKey: step.key,
         number: article.number,

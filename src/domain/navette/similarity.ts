@@ -52,8 +52,20 @@ export function textSimilarity(a: string, b: string): number {
   return diceSimilarity(shingles(a), shingles(b));
 }
 
+const comparableCache = new Map<string, string>();
+
 /** Normal form used to decide that two alinéas say the same thing (spaces, quotes, dashes folded). */
 export function comparableText(text: string): string {
+  const cached = comparableCache.get(text);
+  if (cached !== undefined) return cached;
+  // The same alinéas are compared many times across the steps of a bill: keep a bounded memo.
+  if (comparableCache.size > 100_000) comparableCache.clear();
+  const value = foldForComparison(text);
+  comparableCache.set(text, value);
+  return value;
+}
+
+function foldForComparison(text: string): string {
   return text
     .normalize("NFC")
     .replace(/[\u00a0\u202f\s]+/g, " ")

@@ -4,15 +4,16 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Alinea } from "../../src/domain/bill-text.js";
-import type { Reading, Stage, StepPlace } from "../../src/domain/dossier.js";
-import { parseMarkers, printedStatus } from "../../src/domain/article-heading.js";
-import { parseArticleNumber } from "../../src/domain/article-number.js";
-import type { VersionArticle } from "../../src/domain/navette/completion.js";
-import type { NavetteStep } from "../../src/domain/navette/steps.js";
-import { SHARED_FIXTURES } from "./shared-fixtures.js";
+import type { Alinea } from "../src/domain/bill-text.js";
+import type { Reading, Stage, StepPlace } from "../src/domain/dossier.js";
+import { parseMarkers, printedStatus } from "../src/domain/article-heading.js";
+import { parseArticleNumber } from "../src/domain/article-number.js";
+import type { VersionArticle } from "../src/domain/navette/completion.js";
+import type { NavetteStep } from "../src/domain/navette/steps.js";
+import { projectRoot } from "../src/project-root.js";
 
-export const LAWFACTORY_CASES = path.join(SHARED_FIXTURES, "lawfactory", "testcases");
+/** La Fabrique de la Loi's test cases, in ../shared/fixtures next to the project. */
+export const LAWFACTORY_CASES = path.join(projectRoot(), "..", "shared", "fixtures", "lawfactory", "testcases");
 
 export interface PeerArticle {
   titre: string;

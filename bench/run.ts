@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: performance figures, each reported as a ratio to a baseline measured in the
+ * same run on the same machine (absolute times vary from machine to machine; ratios much less).
+ *
+ * 1. Navette engine on the largest peer test case (pjl12-689, 16 steps): alignment, statuses,
+ *    completion and every diff, against simply loading the texts.
+ * 2. Similarity and diff of two 10,000-character articles (the peer takes 11 s on one such pair
+ *    with its edit distance): per pair, against reading the two texts' words once.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { followProvisions } from "../src/domain/navette/engine.js";
+import { diffArticles } from "../src/domain/navette/diff.js";
+import { textSimilarity, words } from "../src/domain/navette/similarity.js";
+import { pairRenumberedArticles } from "../src/domain/navette/renumbering.js";
+import { LAWFACTORY_CASES, lawfactorySteps } from "./lawfactory.js";
+
+/** Median time of `run` in milliseconds over `rounds` rounds, after one warm-up. */
+function measure(rounds: number, run: () => unknown): number {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+const format = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
+
+function benchEngine(): string[] {
+  const testCase = "pjl12-689";
+  const dir = path.join(LAWFACTORY_CASES, testCase, "procedure");
+  if (!existsSync(dir)) return [`navette : ../shared/fixtures/lawfactory absent, mesure ignorée`];
+  const files = readdirSync(dir)
+    .sort()
+    .map((name) => path.join(dir, name, "texte", "texte.json"));
+  const load = measure(20, () => files.map((file) => JSON.parse(readFileSync(file, "utf8")) as unknown));
+  const loadSteps = measure(20, () => lawfactorySteps(testCase));
+  const steps = lawfactorySteps(testCase);
+  let states = 0;
+  const engine = measure(20, () => {
+    const result = followProvisions(steps);
+    states = 0;
+    for (const provision of result.provisions) {
+      for (let i = 1; i < provision.states.length; i++) {
+        diffArticles(provision.states[i - 1]!.alineas, provision.states[i]!.alineas);
+        states++;
+      }
+    }
+  });
+  const renumbered = lawfactorySteps(testCase, { renumberFinal: true });
+  const withRenumbering = measure(20, () => followProvisions(renumbered));
+  const articles = steps.reduce((n, s) => n + (s.articles?.length ?? 0), 0);
+  return [
+    `navette, ${testCase} (${steps.length} étapes, ${articles} versions d'articles, ${states} diffs) :`,
+    `  lecture des textes (JSON)              ${format(load)}  (référence)`,
+    `  lecture + conversion en versions       ${format(loadSteps)}  (${(loadSteps / load).toFixed(2)} × la référence)`,
+    `  alignement + statuts + tous les diffs  ${format(engine)}  (${(engine / load).toFixed(2)} × la référence)`,
+    `  dont renumérotation finale (appariement) ${format(withRenumbering)} pour le moteur seul`,
+  ];
+}
+
+function longArticle(seed: number, length: number): string {
+  const vocabulary = [
+    "le",
+    "code",
+    "de",
+    "la",
+    "sécurité",
+    "intérieure",
+    "article",
+    "L.",
+    "851-3",
+    "est",
+    "ainsi",
+    "modifié",
+    "au",
+    "premier",
+    "alinéa",
+    "les",
+    "mots",
+    "sont",
+    "remplacés",
+    "par",
+    "services",
+    "renseignement",
+    "données",
+    "connexion",
+    "traitement",
+    "automatisé",
+    "opérateurs",
+    "communications",
+    "électroniques",
+    "autorisation",
+  ];
+  let state = seed;
+  const out: string[] = [];
+  let size = 0;
+  while (size < length) {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    const word = vocabulary[state % vocabulary.length] as string;
+    out.push(word);
+    size += word.length + 1;
+  }
+  return out.join(" ").slice(0, length);
+}
+
+function benchSimilarity(): string[] {
+  const a = longArticle(1, 10_000);
+  // The second version: same text with one word in twenty replaced.
+  const b = a
+    .split(" ")
+    .map((w, i) => (i % 20 === 0 ? "modifié" : w))
+    .join(" ");
+  const baseline = measure(200, () => {
+    words(a);
+    words(b);
+  });
+  const similarity = measure(200, () => textSimilarity(a, b));
+  const diff = measure(20, () => diffArticles([{ number: 1, text: a }], [{ number: 1, text: b }]));
+  const many = Array.from({ length: 120 }, (_, i) => ({ number: String(i + 1), text: longArticle(i + 7, 1500) }));
+  const pairing = measure(5, () =>
+    pairRenumberedArticles(
+      many,
+      many.map((x, i) => ({ ...x, number: String(i + 2) })),
+    ),
+  );
+  return [
+    `similarité de deux articles de 10 000 caractères : ${format(similarity)} (${(similarity / baseline).toFixed(2)} × la lecture de leurs mots, ${format(baseline)})`,
+    `diff mot à mot des mêmes articles : ${format(diff)} (${(diff / baseline).toFixed(1)} × la lecture de leurs mots)`,
+    `appariement d'une loi renumérotée de 120 articles de 1 500 caractères : ${format(pairing)}`,
+  ];
+}
+
+const lines = ["Navette — mesures (médianes)", "", ...benchEngine(), "", ...benchSimilarity()];
+console.log(lines.join("\n"));
