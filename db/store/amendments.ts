@@ -148,7 +148,16 @@ export async function storeAmendments(
       const { created_at: _created, first_run_id: _firstRun, ...update } = row;
       await trx
         .updateTable("amendments")
-        .set({ ...update, dossier_uid: record.dossierUid ?? old.dossier_uid })
+        .set({
+          ...update,
+          // Provenance and discussion data another source (the dump's folder, the Sénat's dérouleur)
+          // filled in are kept when this source does not carry them.
+          dossier_uid: record.dossierUid ?? old.dossier_uid,
+          discussion_order: record.discussionOrder ?? old.discussion_order,
+          identical_discussion_id: record.identicalDiscussionId ?? old.identical_discussion_id,
+          common_discussion_id: record.commonDiscussionId ?? old.common_discussion_id,
+          parent_uid: record.parentUid ?? old.parent_uid,
+        })
         .where("uid", "=", record.uid)
         .execute();
       events.push(changeEvent(record, old, row, context, now));
@@ -202,4 +211,63 @@ function changeEvent(record: AmendmentRecord, old: AmendmentRow, row: NewAmendme
     payload: JSON.stringify({ number: record.numberLong, fields }),
     occurred_at: null,
   };
+}
+
+/** What the dérouleur adds to stored amendments. */
+export interface DiscussionUpdate {
+  readonly uid: string;
+  readonly discussionOrder: string;
+  readonly identicalDiscussionId: string | null;
+  readonly commonDiscussionId: string | null;
+  readonly parentUid: string | null;
+}
+
+/**
+ * Sets the discussion order, identical and joint discussions and parent of amendments already
+ * stored (one transaction). Amendments not stored yet are returned as missing; nothing changes
+ * for amendments whose values are already these. No event: the order is not news.
+ */
+export async function storeDiscussionOrder(
+  db: Kysely<Database>,
+  updates: readonly DiscussionUpdate[],
+): Promise<{ changed: number; unchanged: number; missing: string[] }> {
+  const result = { changed: 0, unchanged: 0, missing: [] as string[] };
+  await db.transaction().execute(async (trx) => {
+    for (const uids of chunk(
+      updates.map((u) => u.uid),
+      LOOKUP_CHUNK,
+    )) {
+      const rows = await trx
+        .selectFrom("amendments")
+        .select(["uid", "discussion_order", "identical_discussion_id", "common_discussion_id", "parent_uid"])
+        .where("uid", "in", uids)
+        .execute();
+      const known = new Map(rows.map((r) => [r.uid, r]));
+      for (const update of updates.filter((u) => uids.includes(u.uid))) {
+        const row = known.get(update.uid);
+        if (!row) {
+          result.missing.push(update.uid);
+          continue;
+        }
+        const next = {
+          discussion_order: update.discussionOrder,
+          identical_discussion_id: update.identicalDiscussionId,
+          common_discussion_id: update.commonDiscussionId,
+          parent_uid: update.parentUid ?? row.parent_uid,
+        };
+        if (
+          row.discussion_order === next.discussion_order &&
+          row.identical_discussion_id === next.identical_discussion_id &&
+          row.common_discussion_id === next.common_discussion_id &&
+          row.parent_uid === next.parent_uid
+        ) {
+          result.unchanged++;
+          continue;
+        }
+        await trx.updateTable("amendments").set(next).where("uid", "=", update.uid).execute();
+        result.changed++;
+      }
+    }
+  });
+  return result;
 }

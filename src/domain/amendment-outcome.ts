@@ -109,7 +109,7 @@ export function normaliseOutcome(published: PublishedState): NormalisedOutcome {
 function detailFor(outcome: AmendmentOutcome, state: string | null, subState: string | null, sort: string | null): string | null {
   const bare = new Set(["adopte", "rejete", "retire", "tombe", "non soutenu", "irrecevable", "discute"]);
   const parts: string[] = [];
-  for (const part of outcome === "irrecevable" ? [state, subState] : [subState, sort]) {
+  for (const part of outcome === "irrecevable" ? [state, subState, sort] : [subState, sort]) {
     if (!part) continue;
     const folded = foldLabel(part);
     if (bare.has(folded) || STATE_CODES[folded] || parts.some((p) => foldLabel(p) === folded)) continue;

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { DatabaseHandle } from "../../db/connection.js";
-import { storeAmendments } from "../../db/store/amendments.js";
+import { storeAmendments, storeDiscussionOrder } from "../../db/store/amendments.js";
 import { storeDossiers, storeTexts } from "../../db/store/dossiers.js";
 import { resolveTextUid, storeTextContent } from "../../db/store/text-content.js";
 import { emptyRunCounts, finishRun, recordProblems, startRun, type ImportProblem, type RunCounts } from "../../db/store/import-runs.js";
@@ -111,6 +111,22 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
         pending.amendments.push(...records.amendments);
         pending.dossiers.push(...records.dossiers);
         pending.texts.push(...records.texts);
+        if (records.discussion?.length) {
+          await flush();
+          const result = await storeDiscussionOrder(db, records.discussion);
+          counts.changed += result.changed;
+          counts.unchanged += result.unchanged;
+          if (result.missing.length) {
+            await report([
+              {
+                file: entry.name,
+                record: null,
+                severity: "warning",
+                message: `${result.missing.length} amendements du dérouleur absents de la base (importez d'abord le jeu complet), par exemple ${result.missing.slice(0, 3).join(", ")}`,
+              },
+            ]);
+          }
+        }
         for (const version of records.textVersions ?? []) {
           const uid = await resolveTextUid(db, version.identity, options.textUid ?? null);
           if (!uid) {

@@ -11,6 +11,8 @@ import { parseHtmlText } from "../../ingest/texts/html-text.js";
 import { parseAknText } from "../../ingest/texts/akn.js";
 import { identifyText, type TextIdentity } from "../../ingest/texts/identity.js";
 import type { ParsedText } from "../domain/bill-text.js";
+import { parseSenatAmendmentsCsv } from "../../ingest/senat/amendements-csv.js";
+import { parseDerouleur, type DiscussionEntry } from "../../ingest/senat/derouleur.js";
 
 /** A text version read from a document, with what its address says about it. */
 export interface TextVersion {
@@ -24,6 +26,8 @@ export interface DocumentRecords {
   readonly dossiers: readonly DossierRecord[];
   readonly texts: readonly TextRecord[];
   readonly textVersions?: readonly TextVersion[];
+  /** Discussion order of amendments already stored (Sénat dérouleur). */
+  readonly discussion?: readonly DiscussionEntry[];
   readonly problems: readonly RecordProblem[];
 }
 
@@ -79,6 +83,24 @@ export const SOURCE_KINDS: readonly SourceKind[] = [
       if (hasRoot(doc, AMENDMENT_ROOTS) && !hasRoot(doc, DOSSIER_ROOTS)) return null;
       const content = parseAnDossierDocument(doc, name);
       return { ...NO_RECORDS, dossiers: content.dossiers.records, texts: content.texts, problems: content.dossiers.problems };
+    },
+  },
+  {
+    name: "senat-amendements",
+    description: "Amendements du Sénat, fichier « jeu complet » CSV (séance ou commission ; fichier, dossier, zip ou URL)",
+    parse(name, bytes) {
+      if (!/\.(csv|txt)$/i.test(name) && !/jeu_complet/i.test(name)) return null;
+      const batch = parseSenatAmendmentsCsv(bytes, name);
+      return { ...NO_RECORDS, amendments: batch.records, problems: batch.problems };
+    },
+  },
+  {
+    name: "senat-derouleur",
+    description: "Ordre de discussion en séance du Sénat (liste_discussion.json) : ordre, identiques, sous-amendements",
+    parse(name, bytes) {
+      if (!/\.json$/i.test(name) && !/liste_discussion/i.test(name)) return null;
+      const derouleur = parseDerouleur(parseStructuredDocument(bytes, name), name);
+      return { ...NO_RECORDS, discussion: derouleur.entries };
     },
   },
   {
