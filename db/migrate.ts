@@ -7,6 +7,7 @@ import type { DatabaseHandle } from "./connection.js";
 import * as initial from "./migrations/0001_initial.js";
 import * as textContent from "./migrations/0002_text_content.js";
 import * as provisions from "./migrations/0003_provisions.js";
+import * as dossierSources from "./migrations/0004_dossier_sources.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -17,6 +18,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0001_initial", initial],
   ["0002_text_content", textContent],
   ["0003_provisions", provisions],
+  ["0004_dossier_sources", dossierSources],
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -175,6 +175,17 @@ export interface ProvisionStatesTable {
   causes: string;
 }
 
+export interface DossierSourcesTable {
+  /** "an" or "senat". */
+  source: string;
+  source_uid: string;
+  /** Sénat signet shared by both sources of one bill. */
+  merge_key: string | null;
+  /** JSON of the source's DossierRecord. */
+  record: string;
+  updated_at: string;
+}
+
 export interface EventsTable {
   id: Id;
   /** "amendment.filed", "amendment.outcome_changed", "dossier.step_added"… */
@@ -226,6 +237,7 @@ export interface Database {
   text_annexes: TextAnnexesTable;
   amendments: AmendmentsTable;
   provisions: ProvisionsTable;
+  dossier_sources: DossierSourcesTable;
   provision_states: ProvisionStatesTable;
   events: EventsTable;
   import_runs: ImportRunsTable;

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DossierRecord, DossierStep, TextRecord } from "../../src/domain/dossier.js";
 import type { Database, NewEventRow } from "../schema.js";
 import { contentHash, emptyCounts, nowIso, type StoreCounts } from "./common.js";
+import { mergeDossiers } from "../../src/domain/dossier-merge.js";
 import type { StoreContext } from "./amendments.js";
 
 /** Key of a step that stays the same across re-imports: act code and occurrence ("AN1-COM-FOND-RAPPORT#1"). */
@@ -175,4 +176,66 @@ export async function storeTexts(db: Kysely<Database>, texts: readonly TextRecor
     }
   });
   return counts;
+}
+
+/** Where a dossier record comes from. */
+export type DossierSource = "an" | "senat";
+
+/**
+ * Stores dossiers as one source saw them, then the merged dossier of each bill: the AN record
+ * when there is one (with the Sénat's steps merged in, matched on the Sénat signet), else the
+ * Sénat's own under `SENAT-<signet>` — replaced by the merged one once the AN record arrives.
+ * Sénat amendments filed on the texts of the Sénat steps are then linked to the dossier.
+ */
+export async function storeDossierSources(
+  db: Kysely<Database>,
+  records: readonly DossierRecord[],
+  source: DossierSource,
+  context: StoreContext,
+): Promise<StoreCounts> {
+  const counts = emptyCounts();
+  for (const record of records) {
+    const key = record.senatSignet;
+    await db
+      .insertInto("dossier_sources")
+      .values({ source, source_uid: record.uid, merge_key: key, record: JSON.stringify(record), updated_at: nowIso() })
+      .onConflict((oc) =>
+        oc.columns(["source", "source_uid"]).doUpdateSet({ merge_key: key, record: JSON.stringify(record), updated_at: nowIso() }),
+      )
+      .execute();
+    const related = key ? await db.selectFrom("dossier_sources").select(["source", "record"]).where("merge_key", "=", key).execute() : [];
+    const an = source === "an" ? record : related.filter((r) => r.source === "an").map((r) => JSON.parse(r.record) as DossierRecord)[0];
+    const senat =
+      source === "senat" ? record : related.filter((r) => r.source === "senat").map((r) => JSON.parse(r.record) as DossierRecord)[0];
+    const merged = an && senat ? mergeDossiers(an, senat) : (an ?? record);
+    const result = await storeDossiers(db, [merged], context);
+    counts.created += result.created;
+    counts.changed += result.changed;
+    counts.unchanged += result.unchanged;
+    if (an && senat && senat.uid !== merged.uid) {
+      // The Sénat-only dossier stored before the AN record arrived is now part of the merged one.
+      await db.deleteFrom("dossiers").where("uid", "=", senat.uid).execute();
+      await db.updateTable("texts").set({ dossier_uid: merged.uid }).where("dossier_uid", "=", senat.uid).execute();
+    }
+    if (senat) await linkSenatAmendments(db, merged);
+  }
+  return counts;
+}
+
+/** Links Sénat amendments (uids `SN-<session>-<texte>-…`) to the dossier and text of the step they were filed on. */
+async function linkSenatAmendments(db: Kysely<Database>, dossier: DossierRecord): Promise<void> {
+  for (const step of dossier.steps) {
+    for (const ref of [step.textUid, step.details["texteSenat"]]) {
+      const match = ref ? /^SENAT-(?:pjl|ppl|tas|tc)(\d{2})-0*(\d+)$/.exec(ref) : null;
+      if (!match) continue;
+      const year = 2000 + Number(match[1]);
+      const prefix = `SN-${year}-${year + 1}-${match[2]}-`;
+      await db
+        .updateTable("amendments")
+        .set({ dossier_uid: dossier.uid, text_uid: step.textUid })
+        .where("uid", "like", `${prefix}%`)
+        .where((eb) => eb.or([eb("dossier_uid", "is", null), eb("dossier_uid", "!=", dossier.uid)]))
+        .execute();
+    }
+  }
 }

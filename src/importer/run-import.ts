@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { DatabaseHandle } from "../../db/connection.js";
 import { storeAmendments, storeDiscussionOrder } from "../../db/store/amendments.js";
-import { storeDossiers, storeTexts } from "../../db/store/dossiers.js";
+import { storeDossierSources, storeTexts } from "../../db/store/dossiers.js";
 import { resolveTextUid, storeTextContent } from "../../db/store/text-content.js";
 import { emptyRunCounts, finishRun, recordProblems, startRun, type ImportProblem, type RunCounts } from "../../db/store/import-runs.js";
 import type { StoreCounts } from "../../db/store/common.js";
@@ -67,7 +67,11 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
   };
 
   const context = { runId, sourceFile: sourceLabel(options.location) };
-  const pending = { amendments: [] as AmendmentRecord[], dossiers: [] as DossierRecord[], texts: [] as TextRecord[] };
+  const pending = {
+    amendments: [] as AmendmentRecord[],
+    dossiers: [] as Array<{ record: DossierRecord; source: "an" | "senat" }>,
+    texts: [] as TextRecord[],
+  };
   const add = (c: StoreCounts): void => {
     counts.created += c.created;
     counts.changed += c.changed;
@@ -75,7 +79,10 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
   };
   const flush = async (): Promise<void> => {
     if (pending.amendments.length) add(await storeAmendments(db, pending.amendments, context));
-    if (pending.dossiers.length) add(await storeDossiers(db, pending.dossiers, context));
+    for (const source of ["an", "senat"] as const) {
+      const records = pending.dossiers.filter((d) => d.source === source).map((d) => d.record);
+      if (records.length) add(await storeDossierSources(db, records, source, context));
+    }
     if (pending.texts.length) await storeTexts(db, pending.texts, context);
     pending.amendments = [];
     pending.dossiers = [];
@@ -109,7 +116,7 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
           continue;
         }
         pending.amendments.push(...records.amendments);
-        pending.dossiers.push(...records.dossiers);
+        pending.dossiers.push(...records.dossiers.map((record) => ({ record, source: records.dossierSource ?? ("an" as const) })));
         pending.texts.push(...records.texts);
         if (records.discussion?.length) {
           await flush();

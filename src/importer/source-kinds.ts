@@ -13,6 +13,7 @@ import { identifyText, type TextIdentity } from "../../ingest/texts/identity.js"
 import type { ParsedText } from "../domain/bill-text.js";
 import { parseSenatAmendmentsCsv } from "../../ingest/senat/amendements-csv.js";
 import { parseDerouleur, type DiscussionEntry } from "../../ingest/senat/derouleur.js";
+import { parseSenatDossierFeed, parseSenatDossierPage } from "../../ingest/senat/dossier.js";
 
 /** A text version read from a document, with what its address says about it. */
 export interface TextVersion {
@@ -24,6 +25,8 @@ export interface TextVersion {
 export interface DocumentRecords {
   readonly amendments: readonly AmendmentRecord[];
   readonly dossiers: readonly DossierRecord[];
+  /** Which source the dossiers come from (their records are merged per bill). */
+  readonly dossierSource?: "an" | "senat";
   readonly texts: readonly TextRecord[];
   readonly textVersions?: readonly TextVersion[];
   /** Discussion order of amendments already stored (Sénat dérouleur). */
@@ -82,7 +85,13 @@ export const SOURCE_KINDS: readonly SourceKind[] = [
       const doc = parseStructuredDocument(bytes, name);
       if (hasRoot(doc, AMENDMENT_ROOTS) && !hasRoot(doc, DOSSIER_ROOTS)) return null;
       const content = parseAnDossierDocument(doc, name);
-      return { ...NO_RECORDS, dossiers: content.dossiers.records, texts: content.texts, problems: content.dossiers.problems };
+      return {
+        ...NO_RECORDS,
+        dossiers: content.dossiers.records,
+        dossierSource: "an",
+        texts: content.texts,
+        problems: content.dossiers.problems,
+      };
     },
   },
   {
@@ -92,6 +101,20 @@ export const SOURCE_KINDS: readonly SourceKind[] = [
       if (!/\.(csv|txt)$/i.test(name) && !/jeu_complet/i.test(name)) return null;
       const batch = parseSenatAmendmentsCsv(bytes, name);
       return { ...NO_RECORDS, amendments: batch.records, problems: batch.problems };
+    },
+  },
+  {
+    name: "senat-dossier",
+    description: "Dossier législatif du Sénat : page /dossier-legislatif/<signet>.html, ou son flux Atom rss/dosleg<signet>.xml",
+    parse(name, bytes) {
+      if (!/\.(html?|xml)$/i.test(name) && !/^https?:/i.test(name)) return null;
+      const decoded = decodeDocumentWithInfo(bytes, name);
+      if (/<feed[\s>]/.test(decoded.text.slice(0, 2000))) {
+        const feed = parseSenatDossierFeed(parseStructuredDocument(bytes, name), name);
+        return { ...NO_RECORDS, texts: feed.texts };
+      }
+      const { dossier, texts } = parseSenatDossierPage(decoded.text, name);
+      return { ...NO_RECORDS, dossiers: [dossier], dossierSource: "senat", texts };
     },
   },
   {
