@@ -8,6 +8,7 @@ import * as initial from "./migrations/0001_initial.js";
 import * as textContent from "./migrations/0002_text_content.js";
 import * as provisions from "./migrations/0003_provisions.js";
 import * as dossierSources from "./migrations/0004_dossier_sources.js";
+import * as tags from "./migrations/0005_tags.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -19,6 +20,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0002_text_content", textContent],
   ["0003_provisions", provisions],
   ["0004_dossier_sources", dossierSources],
+  ["0005_tags", tags],
 ];
 
 class StaticProvider implements MigrationProvider {

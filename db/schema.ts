@@ -186,6 +186,42 @@ export interface DossierSourcesTable {
   updated_at: string;
 }
 
+export interface TagsTable {
+  /** "provision" (a provision at one step) or "amendment". */
+  subject_type: string;
+  /** "" for an amendment without dossier. */
+  dossier_uid: string;
+  /** Provision id or amendment uid. */
+  subject_id: string;
+  /** Step of the provision; "" for an amendment. */
+  step_key: string;
+  theme: string;
+  /** JSON list of evidence (rule, term, alinéa, start, end). */
+  evidence: string;
+  rules_version: string;
+}
+
+export interface TagDecisionsTable {
+  dossier_uid: string;
+  provision_id: string;
+  theme: string;
+  /** "added" or "rejected". */
+  decision: string;
+  reason: string;
+  author: string;
+  created_at: string;
+}
+
+export interface CitationsTable {
+  subject_type: string;
+  dossier_uid: string;
+  subject_id: string;
+  step_key: string;
+  code: string;
+  article: string;
+  alinea: number;
+}
+
 export interface EventsTable {
   id: Id;
   /** "amendment.filed", "amendment.outcome_changed", "dossier.step_added"… */
@@ -238,6 +274,9 @@ export interface Database {
   amendments: AmendmentsTable;
   provisions: ProvisionsTable;
   dossier_sources: DossierSourcesTable;
+  tags: TagsTable;
+  tag_decisions: TagDecisionsTable;
+  citations: CitationsTable;
   provision_states: ProvisionStatesTable;
   events: EventsTable;
   import_runs: ImportRunsTable;

@@ -11,6 +11,9 @@ import { findSourceKind, SOURCE_KINDS } from "../importer/source-kinds.js";
 import { runImport, type ImportSummary } from "../importer/run-import.js";
 import { loadDemo } from "../importer/demo.js";
 import { analyseDossier, analysableDossiers } from "../importer/analyse.js";
+import { tagDossier, taggableDossiers } from "../importer/tagging.js";
+import { loadRules } from "../importer/rules.js";
+import { decideTag } from "../../db/store/tags.js";
 import { createApp } from "../web/app.js";
 import { createProgress } from "./progress.js";
 
@@ -23,6 +26,8 @@ Commandes :
   ingest <source> <chemin|url> importe une source (navette ingest --help)
   serve                       lance le site web (migre et charge la démo si la base est vide)
   analyse [--dossier <uid>]   recalcule le suivi des articles (navette) des dossiers
+  marquer [--dossier <uid>]   recalcule les thèmes (surveillance) après un changement des règles
+  theme ajouter|rejeter <dossier> <article> <thème> --raison <texte> --par <nom>
   demo                        charge les données de démonstration
 
 Configuration (variables d'environnement) :
@@ -90,6 +95,10 @@ export async function main(argv: string[]): Promise<number> {
       return analyseCommand(config, rest);
     case "demo":
       return withHelp(rest, DEMO_HELP, () => demoCommand(config));
+    case "marquer":
+      return tagCommand(config, rest);
+    case "theme":
+      return themeDecisionCommand(config, rest);
     default:
       console.error(`navette : commande inconnue « ${command} »\n`);
       console.error(MAIN_HELP);
@@ -229,6 +238,102 @@ async function analyseCommand(config: Config, args: string[]): Promise<number> {
         console.error(`  avertissement : ${w.stepKey}${w.article ? ` article ${w.article}` : ""} : ${w.message}`);
     }
     if (dossiers.length === 0) console.log("aucun dossier avec des textes importés");
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+const TAG_HELP = `Usage : navette marquer [--dossier <uid>]
+
+Applique les règles de marquage (rules/surveillance.yaml, ou le fichier désigné par NAVETTE_RULES)
+à tous les articles et amendements (ou à ceux d'un dossier), avec leurs preuves. Les thèmes ajoutés
+ou rejetés par une personne (navette theme) sont conservés.`;
+
+const THEME_HELP = `Usage : navette theme ajouter|rejeter <dossier> <article> <thème> --raison <texte> --par <nom>
+
+Ajoute un thème à un article suivi, ou rejette un thème trouvé par les règles. La décision, sa
+raison et son auteur sont affichés sur la page de l'article et survivent aux réimports.
+<article> est l'identifiant de l'article suivi (affiché dans son adresse, par exemple « 8 ter@SN1-DEPOT#1 »).`;
+
+async function tagCommand(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: "boolean", short: "h" }, dossier: { type: "string" } },
+  });
+  if (values.help) {
+    console.log(TAG_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) {
+    console.error(`navette marquer : argument inattendu « ${positionals[0]} »\n\n${TAG_HELP}`);
+    return 1;
+  }
+  const rules = loadRules();
+  const handle = await openMigrated(config);
+  try {
+    const dossiers = values.dossier ? [values.dossier] : await taggableDossiers(handle.db);
+    const started = Date.now();
+    let tags = 0;
+    for (const uid of dossiers) tags += (await tagDossier(handle.db, uid, rules)).tags;
+    console.log(
+      `${dossiers.length} dossiers marqués, ${tags} marques, en ${((Date.now() - started) / 1000).toFixed(1)} s (règles version ${rules.version})`,
+    );
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function themeDecisionCommand(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: "boolean", short: "h" }, raison: { type: "string" }, par: { type: "string" } },
+  });
+  if (values.help) {
+    console.log(THEME_HELP);
+    return 0;
+  }
+  const [action, dossierUid, provisionId, theme] = positionals;
+  if (
+    (action !== "ajouter" && action !== "rejeter") ||
+    !dossierUid ||
+    !provisionId ||
+    !theme ||
+    !values.raison?.trim() ||
+    !values.par?.trim()
+  ) {
+    console.error(`navette theme : arguments incomplets\n\n${THEME_HELP}`);
+    return 1;
+  }
+  const rules = loadRules();
+  if (!rules.themes.some((t) => t.id === theme)) {
+    console.error(`navette theme : thème inconnu « ${theme} » (thèmes : ${rules.themes.map((t) => t.id).join(", ")})`);
+    return 1;
+  }
+  const handle = await openMigrated(config);
+  try {
+    const provision = await handle.db
+      .selectFrom("provisions")
+      .select("provision_id")
+      .where("dossier_uid", "=", dossierUid)
+      .where("provision_id", "=", provisionId)
+      .executeTakeFirst();
+    if (!provision) {
+      console.error(`navette theme : aucun article « ${provisionId} » dans le dossier « ${dossierUid} »`);
+      return 1;
+    }
+    await decideTag(handle.db, {
+      dossierUid,
+      provisionId,
+      theme,
+      decision: action === "ajouter" ? "added" : "rejected",
+      reason: values.raison.trim(),
+      author: values.par.trim(),
+    });
+    console.log(`thème « ${theme} » ${action === "ajouter" ? "ajouté à" : "rejeté pour"} l'article ${provisionId}`);
     return 0;
   } finally {
     await handle.close();

@@ -13,6 +13,8 @@ import type { StoreCounts } from "../../db/store/common.js";
 import { SourceError } from "../../ingest/document.js";
 import { openLocalSource } from "../../ingest/sources/entries.js";
 import { analyseDossier, analysableDossiers } from "./analyse.js";
+import { tagDossier } from "./tagging.js";
+import { loadRules } from "./rules.js";
 import { downloadToCache, type DownloadOptions } from "../../ingest/sources/http.js";
 import type { AmendmentRecord } from "../domain/amendment.js";
 import type { DossierRecord, TextRecord } from "../domain/dossier.js";
@@ -194,6 +196,18 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
             message: w.message,
           })),
         );
+      }
+    }
+  }
+  if (status !== "failed") {
+    // Tag what changed: the touched dossiers, and amendments attached to no dossier ("").
+    const touched = await db.selectFrom("events").select("dossier_uid").where("run_id", "=", runId).distinct().execute();
+    if (touched.length > 0) {
+      try {
+        const rules = loadRules();
+        for (const { dossier_uid } of touched) await tagDossier(db, dossier_uid ?? "", rules, runId);
+      } catch (error) {
+        await report([{ file: "règles de marquage", record: null, severity: "error", message: (error as Error).message }]);
       }
     }
   }

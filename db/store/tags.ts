@@ -1,0 +1,194 @@
+/**
+ * Storing tags, citations and human decisions, with the events they make: `tag.found` the first
+ * time a theme is found on a provision, `tag.lost` when a later version of the provision no
+ * longer has its evidence, `tag.decided` when someone adds or rejects a tag.
+ */
+import type { Kysely } from "kysely";
+import type { Database, NewEventRow } from "../schema.js";
+import { chunk, nowIso } from "./common.js";
+
+/** A tag ready to store. */
+export interface TagRow {
+  readonly subjectType: "provision" | "amendment";
+  readonly subjectId: string;
+  readonly stepKey: string;
+  readonly theme: string;
+  readonly evidence: unknown[];
+}
+
+/** A citation ready to store. */
+export interface CitationRow {
+  readonly subjectType: "provision" | "amendment";
+  readonly subjectId: string;
+  readonly stepKey: string;
+  readonly code: string;
+  readonly article: string;
+  readonly alinea: number;
+}
+
+/** Steps at which each provision exists (not deleted), in order, to see a tag lost. */
+export type AliveSteps = ReadonlyMap<string, readonly string[]>;
+
+/** `provision|theme|step` where a provision alive at `step` lost the theme it had before. */
+function lostFacts(
+  rows: ReadonlyArray<{ subjectType: string; subjectId: string; stepKey: string; theme: string }>,
+  alive: AliveSteps,
+): Set<string> {
+  const has = new Set(rows.filter((r) => r.subjectType === "provision").map((r) => `${r.subjectId}|${r.theme}|${r.stepKey}`));
+  const themes = new Map<string, Set<string>>();
+  for (const r of rows)
+    if (r.subjectType === "provision") (themes.get(r.subjectId) ?? themes.set(r.subjectId, new Set()).get(r.subjectId)!).add(r.theme);
+  const out = new Set<string>();
+  for (const [provision, set] of themes) {
+    const steps = alive.get(provision) ?? [];
+    for (const theme of set) {
+      let seen = false;
+      for (const step of steps) {
+        const present = has.has(`${provision}|${theme}|${step}`);
+        if (present) seen = true;
+        else if (seen) {
+          out.add(`${provision}|${theme}|${step}`);
+          seen = false;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Replaces a dossier's tags and citations (one transaction) and records what changed as events. */
+export async function storeDossierTags(
+  db: Kysely<Database>,
+  dossierUid: string,
+  tags: readonly TagRow[],
+  citations: readonly CitationRow[],
+  alive: AliveSteps,
+  rulesVersion: string,
+  runId: number | null,
+): Promise<{ tags: number; events: number }> {
+  return db.transaction().execute(async (trx) => {
+    const old = await trx
+      .selectFrom("tags")
+      .select(["subject_type", "subject_id", "step_key", "theme"])
+      .where("dossier_uid", "=", dossierUid)
+      .execute();
+    const oldRows = old.map((r) => ({ subjectType: r.subject_type, subjectId: r.subject_id, stepKey: r.step_key, theme: r.theme }));
+    const oldFound = new Set(oldRows.map((r) => `${r.subjectType}|${r.subjectId}|${r.theme}`));
+    const oldLost = lostFacts(oldRows, alive);
+    const newLost = lostFacts(tags, alive);
+    const now = nowIso();
+    const events: NewEventRow[] = [];
+    const announced = new Set<string>();
+    for (const tag of tags) {
+      const key = `${tag.subjectType}|${tag.subjectId}|${tag.theme}`;
+      if (oldFound.has(key) || announced.has(key)) continue;
+      announced.add(key);
+      events.push({
+        kind: "tag.found",
+        subject_type: tag.subjectType,
+        subject_id: tag.subjectType === "provision" ? `${dossierUid}/${tag.subjectId}` : tag.subjectId,
+        dossier_uid: dossierUid || null,
+        text_uid: null,
+        article: null,
+        payload: JSON.stringify({ theme: tag.theme, step: tag.stepKey || null, evidence: tag.evidence.slice(0, 3) }),
+        occurred_at: null,
+        recorded_at: now,
+        run_id: runId,
+      });
+    }
+    for (const fact of newLost) {
+      if (oldLost.has(fact)) continue;
+      const [provision, theme, step] = fact.split("|") as [string, string, string];
+      events.push({
+        kind: "tag.lost",
+        subject_type: "provision",
+        subject_id: `${dossierUid}/${provision}`,
+        dossier_uid: dossierUid || null,
+        text_uid: null,
+        article: null,
+        payload: JSON.stringify({ theme, step }),
+        occurred_at: null,
+        recorded_at: now,
+        run_id: runId,
+      });
+    }
+    await trx.deleteFrom("tags").where("dossier_uid", "=", dossierUid).execute();
+    await trx.deleteFrom("citations").where("dossier_uid", "=", dossierUid).execute();
+    for (const rows of chunk(tags, 200)) {
+      await trx
+        .insertInto("tags")
+        .values(
+          rows.map((t) => ({
+            subject_type: t.subjectType,
+            dossier_uid: dossierUid,
+            subject_id: t.subjectId,
+            step_key: t.stepKey,
+            theme: t.theme,
+            evidence: JSON.stringify(t.evidence),
+            rules_version: rulesVersion,
+          })),
+        )
+        .execute();
+    }
+    for (const rows of chunk(citations, 300)) {
+      await trx
+        .insertInto("citations")
+        .values(
+          rows.map((c) => ({
+            subject_type: c.subjectType,
+            dossier_uid: dossierUid,
+            subject_id: c.subjectId,
+            step_key: c.stepKey,
+            code: c.code,
+            article: c.article,
+            alinea: c.alinea,
+          })),
+        )
+        .execute();
+    }
+    for (const rows of chunk(events, 200)) await trx.insertInto("events").values(rows).execute();
+    return { tags: tags.length, events: events.length };
+  });
+}
+
+/** Records a person's decision to add or reject a theme on a provision; it survives re-tagging. */
+export async function decideTag(
+  db: Kysely<Database>,
+  decision: { dossierUid: string; provisionId: string; theme: string; decision: "added" | "rejected"; reason: string; author: string },
+): Promise<void> {
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("tag_decisions")
+      .values({
+        dossier_uid: decision.dossierUid,
+        provision_id: decision.provisionId,
+        theme: decision.theme,
+        decision: decision.decision,
+        reason: decision.reason,
+        author: decision.author,
+        created_at: now,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(["dossier_uid", "provision_id", "theme"])
+          .doUpdateSet({ decision: decision.decision, reason: decision.reason, author: decision.author, created_at: now }),
+      )
+      .execute();
+    await trx
+      .insertInto("events")
+      .values({
+        kind: "tag.decided",
+        subject_type: "provision",
+        subject_id: `${decision.dossierUid}/${decision.provisionId}`,
+        dossier_uid: decision.dossierUid,
+        text_uid: null,
+        article: null,
+        payload: JSON.stringify({ theme: decision.theme, decision: decision.decision, reason: decision.reason, author: decision.author }),
+        occurred_at: null,
+        recorded_at: now,
+        run_id: null,
+      })
+      .execute();
+  });
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { extractCitations } from "../../src/domain/tagging/citations.js";
+import { compileRules, RulesError } from "../../src/domain/tagging/rules.js";
+import { tagText } from "../../src/domain/tagging/tagger.js";
+import { loadRules } from "../../src/importer/rules.js";
+
+const al = (...texts: string[]) => texts.map((text, i) => ({ number: i + 1, text }));
+
+describe("code citations", () => {
+  it("normalises citations with codes named in full, abbreviated, by « même code » or by context", () => {
+    const citations = extractCitations(
+      al(
+        "I. – Le code de la sécurité intérieure est ainsi modifié :",
+        "1° L’article L. 851‑3 est ainsi modifié ; 2° Après l'article L. 851-7, il est inséré un article L. 851‑8 ainsi rédigé :",
+        "II. – Au 3° du I de l’article L. 34-1 du code des postes et des communications électroniques et aux articles 706-102-1 et 706‑102‑2 du code de procédure pénale, ainsi qu'à l'article 100 du même code,",
+        "l'article 10 de la loi n° 2023-380 du 19 mai 2023 et l’article L. 811-3 du CSI.",
+      ),
+    );
+    expect(citations.map((c) => `${c.alinea} ${c.code} ${c.article}`)).toEqual([
+      "2 CSI L. 851-3",
+      "2 CSI L. 851-7",
+      "2 CSI L. 851-8",
+      "3 CPCE L. 34-1",
+      "3 CPP 706-102-1",
+      "3 CPP 706-102-2",
+      "3 CPP 100",
+      "4 LOI-2023-380 10",
+      "4 CSI L. 811-3",
+    ]);
+  });
+
+  it("tells a reference that names something from a citation the text acts on", () => {
+    const [reference, acted] = extractCitations(
+      al(
+        "Les opérateurs mentionnés à l’article L. 851-1 du code de la sécurité intérieure.",
+        "L'article L. 851-3 du code de la sécurité intérieure est abrogé.",
+      ),
+    );
+    expect(reference).toMatchObject({ article: "L. 851-1", reference: true });
+    expect(acted).toMatchObject({ article: "L. 851-3", reference: false });
+  });
+
+  it("ignores the bill's own articles", () => {
+    expect(extractCitations(al("Le présent article entre en vigueur en même temps que l'article 3."))).toEqual([]);
+  });
+});
+
+describe("tagging", () => {
+  const rules = loadRules();
+
+  it("explains each tag: rule, words, alinéa, offsets in the original text", () => {
+    const text = al("Sans objet.", "Les fournisseurs de messageries chiffrées donnent accès au contenu des correspondances.");
+    const [match] = tagText(text, rules).filter((m) => m.theme === "chiffrement");
+    const at = text[1]!.text.indexOf("chiffrées");
+    expect(match!.evidence[0]).toEqual({
+      rule: "terme « chiffrees »",
+      term: "chiffrées",
+      alinea: 2,
+      start: at,
+      end: at + "chiffrées".length,
+    });
+    expect(text[1]!.text.slice(match!.evidence[0]!.start, match!.evidence[0]!.end)).toBe("chiffrées");
+    expect(match!.evidence.some((e) => e.rule === "ensemble « acces + contenu + correspondances »")).toBe(true);
+  });
+
+  it("tags on code articles, with wildcards", () => {
+    const sentence = "L’article L. 851-3 du code de la sécurité intérieure est ainsi modifié.";
+    const tags = tagText(al(sentence), rules);
+    expect(tags.map((t) => t.theme).sort()).toEqual(["algorithmes", "renseignement"]);
+    const at = sentence.indexOf("L. 851-3");
+    expect(tags.find((t) => t.theme === "algorithmes")!.evidence).toEqual([
+      { rule: "code CSI L. 851-3", term: "CSI L. 851-3", alinea: 1, start: at, end: at + 8 },
+    ]);
+  });
+
+  it("honours exceptions", () => {
+    expect(tagText(al("Le chiffre d'affaires des opérateurs est publié."), rules)).toEqual([]);
+  });
+});
+
+describe("rules file", () => {
+  it("says clearly what is wrong in a rules file", () => {
+    expect(() => compileRules({ themes: [{ id: "Bad Id", termes: ["x"] }] })).toThrow(/thème n° 1 : « id » manquant ou invalide/);
+    expect(() =>
+      compileRules({
+        themes: [
+          { id: "a", termes: ["x"] },
+          { id: "a", termes: ["y"] },
+        ],
+      }),
+    ).toThrow(/thème « a » défini deux fois/);
+    expect(() => compileRules({ themes: [{ id: "a" }] })).toThrow(RulesError);
+    expect(() => compileRules({ themes: [{ id: "a", ensemble: [["seul"]] }] })).toThrow(/au moins deux termes/);
+    expect(() => compileRules({ themes: [{ id: "a", codes: ["CSI"] }] })).toThrow(/il faut un code et un article/);
+    expect(() => compileRules("texte")).toThrow(/vide ou n'est pas une liste/);
+  });
+});
