@@ -130,6 +130,12 @@ function describeEvent(event: DossierDetail["events"][number]): string {
       return `Article ${event.article ?? "?"} : ${PROVISION_STATUS_LABELS[payload["status"] as ProvisionStatus] ?? String(payload["status"])}`;
     case "amendment.filed":
       return `Amendement ${String(payload["number"] ?? "")} déposé${event.article ? ` sur l'article ${event.article}` : ""}${payload["author"] ? ` (${String(payload["author"])})` : ""}`;
+    case "tag.found":
+      return `Thème « ${String(payload["theme"])} » trouvé${event.subject_type === "amendment" ? " dans un amendement" : ""} (${event.subject_id.split("/").pop()?.split("@")[0] ?? ""})`;
+    case "tag.lost":
+      return `Thème « ${String(payload["theme"])} » : preuve disparue (${event.subject_id.split("/").pop()?.split("@")[0] ?? ""})`;
+    case "tag.decided":
+      return `Thème « ${String(payload["theme"])} » ${payload["decision"] === "rejected" ? "rejeté" : "ajouté"} par ${String(payload["author"])}`;
     case "amendment.outcome_changed":
       return `Amendement ${String(payload["number"] ?? "")} : ${label(OUTCOME_LABELS, String(payload["to"]))}`;
     default:

@@ -39,7 +39,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain("Commission mixte paritaire");
         expect(html).toContain("Texte n° 9943");
         expect(html).toMatch(/6 amendements \(/);
-        expect(html).toContain("Amendement CL12 déposé sur l&#39;article 8 ter");
+        expect(html).toContain("Thème « chiffrement » trouvé");
         expect(html).toContain("Article 8 ter : Supprimé");
       });
 
