@@ -40,7 +40,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain("Texte n° 9943");
         expect(html).toMatch(/6 amendements \(/);
         expect(html).toContain("Thème « chiffrement » trouvé");
-        expect(html).toContain("Article 8 ter : Supprimé");
+        expect(html).toContain("Amendement CL13 déposé sur l&#39;article 8 ter");
       });
 
       it("answers 404 in French for an unknown bill", async () => {
