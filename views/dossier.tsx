@@ -43,7 +43,13 @@ const STATUS_SHORT: Record<string, string> = {
 };
 
 /** The article × step matrix: a row per provision, a cell per step with its status. */
-function Matrix(props: { dossierUid: string; matrix: ProvisionMatrix; filter: string | null }) {
+function Matrix(props: {
+  dossierUid: string;
+  matrix: ProvisionMatrix;
+  filter: string | null;
+  themes: ReadonlyMap<string, string[]>;
+  themeLabels: ReadonlyMap<string, string>;
+}) {
   const { steps, provisions, amendmentCounts } = props.matrix;
   const rows = props.filter ? provisions.filter((p) => [...p.states.values()].some((s) => s.status === props.filter)) : provisions;
   return (
@@ -85,6 +91,14 @@ function Matrix(props: { dossierUid: string; matrix: ProvisionMatrix; filter: st
                   <a href={provisionPath(props.dossierUid, p.id)}>
                     {p.firstNumber === p.lastNumber ? p.firstNumber : `${p.firstNumber} → ${p.lastNumber}`}
                   </a>
+                  {(props.themes.get(p.id) ?? []).map((theme) => (
+                    <>
+                      {" "}
+                      <a class="badge theme-badge" href={`/themes/${encodeURIComponent(theme)}`}>
+                        {props.themeLabels.get(theme) ?? theme}
+                      </a>
+                    </>
+                  ))}
                 </th>
                 {steps.map((s) => {
                   const state = p.states.get(s.key);
@@ -143,7 +157,13 @@ function describeEvent(event: DossierDetail["events"][number]): string {
   }
 }
 
-export function DossierPage(props: { detail: DossierDetail; matrix: ProvisionMatrix; filter: string | null }) {
+export function DossierPage(props: {
+  detail: DossierDetail;
+  matrix: ProvisionMatrix;
+  filter: string | null;
+  themes: ReadonlyMap<string, string[]>;
+  themeLabels: ReadonlyMap<string, string>;
+}) {
   const { dossier, steps, texts, amendmentsByText, events } = props.detail;
   const countsFor = (textUid: string | null) => amendmentsByText.filter((r) => r.text_uid === textUid);
   return (
@@ -189,7 +209,13 @@ export function DossierPage(props: { detail: DossierDetail; matrix: ProvisionMat
         })}
       </ol>
       {props.matrix.provisions.length > 0 ? (
-        <Matrix dossierUid={dossier.uid} matrix={props.matrix} filter={props.filter} />
+        <Matrix
+          dossierUid={dossier.uid}
+          matrix={props.matrix}
+          filter={props.filter}
+          themes={props.themes}
+          themeLabels={props.themeLabels}
+        />
       ) : (
         <p class="empty">Aucun texte importé pour ce dossier : le suivi article par article apparaîtra quand ses textes seront importés.</p>
       )}

@@ -8,10 +8,15 @@ import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS, type AmendmentOutcome, type AuthorT
 import type { ArticleDiff } from "../src/domain/navette/diff.js";
 import { Layout } from "./layout.js";
 import { DiffPanel } from "./partials/diff.js";
+import { Highlighted } from "./partials/highlight.js";
+import type { ProvisionTheme } from "../src/web/queries.js";
 import { frenchDate, provisionPath, stepLabel } from "./format.js";
 
 export interface ProvisionPageProps {
   readonly detail: ProvisionDetail;
+  readonly themes: readonly ProvisionTheme[];
+  readonly themeLabels: ReadonlyMap<string, string>;
+  readonly citations: ReadonlyArray<{ code: string; article: string }>;
   readonly from: string | null;
   readonly to: string | null;
   readonly diff: ArticleDiff | null;
@@ -96,6 +101,66 @@ export function ProvisionPage(props: ProvisionPageProps) {
       </form>
       <DiffPanel diff={props.diff} fromLabel={stepName(props.from)} toLabel={stepName(props.to)} />
 
+      <h2>Thèmes</h2>
+      {props.themes.length === 0 ? (
+        <p class="empty">Aucun thème de surveillance trouvé dans cet article.</p>
+      ) : (
+        <ul class="themes">
+          {props.themes.map((t) => {
+            const lastWith = detail.steps.filter((s) => t.steps.some((x) => x.stepKey === s.stepKey)).at(-1);
+            const lost = lastWith
+              ? detail.steps
+                  .slice(detail.steps.indexOf(lastWith) + 1)
+                  .find((s) => s.status !== "deleted" && s.status !== "absent" && s.alineas.length > 0)
+              : undefined;
+            const evidence = t.steps.find((x) => x.stepKey === lastWith?.stepKey)?.evidence ?? [];
+            return (
+              <li class={t.decision?.decision === "rejected" ? "theme rejected" : "theme"}>
+                <a class="badge theme-badge" href={`/themes/${encodeURIComponent(t.theme)}`}>
+                  {props.themeLabels.get(t.theme) ?? t.theme}
+                </a>{" "}
+                {t.decision ? (
+                  <span>
+                    {t.decision.decision === "rejected" ? "rejeté" : "ajouté"} par {t.decision.author} : « {t.decision.reason} »
+                  </span>
+                ) : (
+                  <span class="muted">trouvé par les règles</span>
+                )}
+                {evidence.length > 0 ? (
+                  <ul class="evidence">
+                    {evidence.slice(0, 6).map((e) => (
+                      <li>
+                        {e.rule} : « {e.term} », alinéa {e.alinea}
+                        {lastWith ? ` (${stepLabel(lastWith)})` : ""}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {lost ? (
+                  <p class="notice">
+                    La preuve de ce thème a disparu à l'étape « {stepLabel(lost)} » : le texte n'en contient plus les termes.
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {props.citations.length > 0 ? (
+        <>
+          <h2>Articles de codes cités</h2>
+          <ul class="citations">
+            {props.citations.map((c) => (
+              <li>
+                <a href={`/codes/${encodeURIComponent(c.code)}/${encodeURIComponent(c.article)}`}>
+                  {c.code} {c.article}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
       {shown ? (
         <section class="text-at-step">
           <h2>
@@ -106,7 +171,18 @@ export function ProvisionPage(props: ProvisionPageProps) {
           ) : (
             <ol class="alineas">
               {shown.alineas.map((a) => (
-                <li value={a.number}>{a.text}</li>
+                <li value={a.number}>
+                  <Highlighted
+                    text={a.text}
+                    ranges={props.themes
+                      .filter((t) => t.decision?.decision !== "rejected")
+                      .flatMap((t) =>
+                        (t.steps.find((x) => x.stepKey === shown.stepKey)?.evidence ?? [])
+                          .filter((e) => e.alinea === a.number)
+                          .map((e) => ({ start: e.start, end: e.end, title: `${props.themeLabels.get(t.theme) ?? t.theme} — ${e.rule}` })),
+                      )}
+                  />
+                </li>
               ))}
             </ol>
           )}

@@ -4,7 +4,19 @@
 import { Hono } from "hono";
 import type { DatabaseHandle } from "../../db/connection.js";
 import { staticAssets } from "./assets.js";
-import { getAmendment, getDossier, getProvision, getProvisionMatrix, listDossiers } from "./queries.js";
+import {
+  getAmendment,
+  getCodeArticleSubjects,
+  getDossier,
+  getDossierThemes,
+  getProvision,
+  getProvisionMatrix,
+  getProvisionThemes,
+  getThemeSubjects,
+  listDossiers,
+} from "./queries.js";
+import { loadRules } from "../importer/rules.js";
+import { ThemePage, CodeArticlePage } from "../../views/theme.js";
 import { diffArticles } from "../domain/navette/diff.js";
 import { PROVISION_STATUSES } from "../domain/navette/engine.js";
 import { ProvisionPage } from "../../views/provision.js";
@@ -19,6 +31,8 @@ import { NotFoundPage } from "../../views/not-found.js";
 export function createApp(handle: DatabaseHandle): Hono {
   const { db } = handle;
   const assets = staticAssets();
+  const rules = loadRules();
+  const themeLabels = new Map(rules.themes.map((t) => [t.id, t.label]));
   const app = new Hono();
 
   app.use("*", async (c, next) => {
@@ -54,7 +68,15 @@ export function createApp(handle: DatabaseHandle): Hono {
     if (!detail) return c.html(<NotFoundPage what={`Aucun dossier « ${c.req.param("uid")} ».`} />, 404);
     const requested = c.req.query("statut") ?? "";
     const filter = (PROVISION_STATUSES as readonly string[]).includes(requested) ? requested : null;
-    return c.html(<DossierPage detail={detail} matrix={await getProvisionMatrix(db, detail.dossier.uid)} filter={filter} />);
+    return c.html(
+      <DossierPage
+        detail={detail}
+        matrix={await getProvisionMatrix(db, detail.dossier.uid)}
+        filter={filter}
+        themes={await getDossierThemes(db, detail.dossier.uid)}
+        themeLabels={themeLabels}
+      />,
+    );
   });
 
   /** The two versions compared: the query's when valid, else the previous step and the last one. */
@@ -75,7 +97,19 @@ export function createApp(handle: DatabaseHandle): Hono {
     if (!detail) return c.html(<NotFoundPage what={`Aucun article « ${c.req.param("pid")} » dans ce dossier.`} />, 404);
     const { fromKey, toKey, diff } = chooseVersions(detail, c.req.query("de"), c.req.query("a"));
     const shown = c.req.query("montrer") ?? toKey ?? "";
-    return c.html(<ProvisionPage detail={detail} from={fromKey} to={toKey} diff={diff} shownStep={shown} />);
+    const { themes, citations } = await getProvisionThemes(db, detail.dossier.uid, detail.id);
+    return c.html(
+      <ProvisionPage
+        detail={detail}
+        from={fromKey}
+        to={toKey}
+        diff={diff}
+        shownStep={shown}
+        themes={themes}
+        themeLabels={themeLabels}
+        citations={citations}
+      />,
+    );
   });
 
   app.get("/dossiers/:uid/articles/:pid/diff", async (c) => {
@@ -91,6 +125,22 @@ export function createApp(handle: DatabaseHandle): Hono {
       return c.html(<DiffPanel diff={diff} fromLabel={fromLabel} toLabel={toLabel} />);
     }
     return c.redirect(pageUrl, 303);
+  });
+
+  app.get("/themes/:id", async (c) => {
+    const theme = rules.themes.find((t) => t.id === c.req.param("id"));
+    if (!theme) return c.html(<NotFoundPage what={`Aucun thème « ${c.req.param("id")} ».`} />, 404);
+    const { provisions, amendments } = await getThemeSubjects(db, theme.id);
+    return c.html(
+      <ThemePage id={theme.id} label={theme.label} description={theme.description} provisions={provisions} amendments={amendments} />,
+    );
+  });
+
+  app.get("/codes/:code/:article", async (c) => {
+    const { provisions, amendments } = await getCodeArticleSubjects(db, c.req.param("code"), c.req.param("article"));
+    return c.html(
+      <CodeArticlePage code={c.req.param("code")} article={c.req.param("article")} provisions={provisions} amendments={amendments} />,
+    );
   });
 
   app.get("/amendements/:uid", async (c) => {

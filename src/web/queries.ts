@@ -322,3 +322,192 @@ export async function getAmendment(db: Kysely<Database>, uid: string) {
     dossier: dossier ?? null,
   };
 }
+
+/** Evidence of a tag as stored. */
+export interface StoredEvidence {
+  readonly rule: string;
+  readonly term: string;
+  readonly alinea: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A theme on a provision: where the rules found it, and what people decided. */
+export interface ProvisionTheme {
+  readonly theme: string;
+  /** Evidence per step where the rules found it. */
+  readonly steps: Array<{ stepKey: string; evidence: StoredEvidence[] }>;
+  readonly decision: { decision: string; reason: string; author: string; createdAt: string } | null;
+}
+
+/** Themes and code citations of a provision. */
+export async function getProvisionThemes(db: Kysely<Database>, dossierUid: string, provisionId: string) {
+  const tags = await db
+    .selectFrom("tags")
+    .select(["theme", "step_key", "evidence"])
+    .where("subject_type", "=", "provision")
+    .where("dossier_uid", "=", dossierUid)
+    .where("subject_id", "=", provisionId)
+    .execute();
+  const decisions = await db
+    .selectFrom("tag_decisions")
+    .selectAll()
+    .where("dossier_uid", "=", dossierUid)
+    .where("provision_id", "=", provisionId)
+    .execute();
+  const themes = new Map<string, ProvisionTheme>();
+  for (const tag of tags) {
+    const entry = themes.get(tag.theme) ?? { theme: tag.theme, steps: [], decision: null };
+    entry.steps.push({ stepKey: tag.step_key, evidence: JSON.parse(tag.evidence) as StoredEvidence[] });
+    themes.set(tag.theme, entry);
+  }
+  for (const d of decisions) {
+    const entry = themes.get(d.theme) ?? { theme: d.theme, steps: [], decision: null };
+    themes.set(d.theme, { ...entry, decision: { decision: d.decision, reason: d.reason, author: d.author, createdAt: d.created_at } });
+  }
+  const citations = await db
+    .selectFrom("citations")
+    .select(["code", "article"])
+    .where("subject_type", "=", "provision")
+    .where("dossier_uid", "=", dossierUid)
+    .where("subject_id", "=", provisionId)
+    .distinct()
+    .orderBy("code")
+    .orderBy("article")
+    .execute();
+  return { themes: [...themes.values()].sort((a, b) => a.theme.localeCompare(b.theme)), citations };
+}
+
+/** Themes each provision of a bill carries (rules, minus rejected, plus added), for the matrix. */
+export async function getDossierThemes(db: Kysely<Database>, dossierUid: string): Promise<Map<string, string[]>> {
+  const tags = await db
+    .selectFrom("tags")
+    .select(["subject_id", "theme"])
+    .where("subject_type", "=", "provision")
+    .where("dossier_uid", "=", dossierUid)
+    .distinct()
+    .execute();
+  const decisions = await db
+    .selectFrom("tag_decisions")
+    .select(["provision_id", "theme", "decision"])
+    .where("dossier_uid", "=", dossierUid)
+    .execute();
+  const out = new Map<string, Set<string>>();
+  for (const t of tags) (out.get(t.subject_id) ?? out.set(t.subject_id, new Set()).get(t.subject_id)!).add(t.theme);
+  for (const d of decisions) {
+    const set = out.get(d.provision_id) ?? out.set(d.provision_id, new Set()).get(d.provision_id)!;
+    if (d.decision === "rejected") set.delete(d.theme);
+    else set.add(d.theme);
+  }
+  return new Map([...out.entries()].map(([k, v]) => [k, [...v].sort()]));
+}
+
+/** Every provision and amendment with a theme, for the theme page. */
+export async function getThemeSubjects(db: Kysely<Database>, theme: string) {
+  const provisions = await db
+    .selectFrom("tags")
+    .innerJoin("provisions", (join) =>
+      join.onRef("provisions.dossier_uid", "=", "tags.dossier_uid").onRef("provisions.provision_id", "=", "tags.subject_id"),
+    )
+    .innerJoin("dossiers", "dossiers.uid", "tags.dossier_uid")
+    .select([
+      "tags.dossier_uid",
+      "tags.subject_id",
+      "provisions.first_number",
+      "provisions.last_number",
+      "provisions.last_status",
+      "dossiers.title",
+    ])
+    .where("tags.subject_type", "=", "provision")
+    .where("tags.theme", "=", theme)
+    .distinct()
+    .execute();
+  const rejected = await db
+    .selectFrom("tag_decisions")
+    .select(["dossier_uid", "provision_id"])
+    .where("theme", "=", theme)
+    .where("decision", "=", "rejected")
+    .execute();
+  const added = await db
+    .selectFrom("tag_decisions")
+    .innerJoin("provisions", (join) =>
+      join
+        .onRef("provisions.dossier_uid", "=", "tag_decisions.dossier_uid")
+        .onRef("provisions.provision_id", "=", "tag_decisions.provision_id"),
+    )
+    .innerJoin("dossiers", "dossiers.uid", "tag_decisions.dossier_uid")
+    .select([
+      "tag_decisions.dossier_uid",
+      "tag_decisions.provision_id as subject_id",
+      "provisions.first_number",
+      "provisions.last_number",
+      "provisions.last_status",
+      "dossiers.title",
+    ])
+    .where("tag_decisions.theme", "=", theme)
+    .where("tag_decisions.decision", "=", "added")
+    .execute();
+  const isRejected = new Set(rejected.map((r) => `${r.dossier_uid}|${r.provision_id}`));
+  const merged = new Map<string, (typeof provisions)[number]>();
+  for (const p of [...provisions, ...added])
+    if (!isRejected.has(`${p.dossier_uid}|${p.subject_id}`)) merged.set(`${p.dossier_uid}|${p.subject_id}`, p);
+  const amendments = await db
+    .selectFrom("tags")
+    .innerJoin("amendments", "amendments.uid", "tags.subject_id")
+    .select([
+      "amendments.uid",
+      "amendments.number_long",
+      "amendments.outcome",
+      "amendments.target_article",
+      "amendments.author_name",
+      "amendments.dossier_uid",
+    ])
+    .where("tags.subject_type", "=", "amendment")
+    .where("tags.theme", "=", theme)
+    .orderBy("amendments.dossier_uid")
+    .orderBy("amendments.discussion_order")
+    .limit(500)
+    .execute();
+  return { provisions: [...merged.values()], amendments };
+}
+
+/** Provisions and amendments citing a code article. */
+export async function getCodeArticleSubjects(db: Kysely<Database>, code: string, article: string) {
+  const provisions = await db
+    .selectFrom("citations")
+    .innerJoin("provisions", (join) =>
+      join.onRef("provisions.dossier_uid", "=", "citations.dossier_uid").onRef("provisions.provision_id", "=", "citations.subject_id"),
+    )
+    .innerJoin("dossiers", "dossiers.uid", "citations.dossier_uid")
+    .select([
+      "citations.dossier_uid",
+      "citations.subject_id",
+      "provisions.first_number",
+      "provisions.last_number",
+      "provisions.last_status",
+      "dossiers.title",
+    ])
+    .where("citations.subject_type", "=", "provision")
+    .where("citations.code", "=", code)
+    .where("citations.article", "=", article)
+    .distinct()
+    .execute();
+  const amendments = await db
+    .selectFrom("citations")
+    .innerJoin("amendments", "amendments.uid", "citations.subject_id")
+    .select([
+      "amendments.uid",
+      "amendments.number_long",
+      "amendments.outcome",
+      "amendments.target_article",
+      "amendments.author_name",
+      "amendments.dossier_uid",
+    ])
+    .where("citations.subject_type", "=", "amendment")
+    .where("citations.code", "=", code)
+    .where("citations.article", "=", article)
+    .distinct()
+    .limit(500)
+    .execute();
+  return { provisions, amendments };
+}

@@ -43,6 +43,43 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain("Amendement CL13 déposé sur l&#39;article 8 ter");
       });
 
+      it("shows themes with their evidence highlighted, the theme page and the code article page", async () => {
+        const page = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231?montrer=SN1-DEPOT%231")).text();
+        expect(page).toContain("Chiffrement et messageries");
+        expect(page).toMatch(/<mark title="Chiffrement et messageries — terme « chiffrement\* »">chiffrement<\/mark>/);
+        const theme = await (await app.request("/themes/chiffrement")).text();
+        expect(theme).toContain("Article 8 ter");
+        expect(theme).toContain("CL12");
+        const code = await (await app.request("/codes/CSI/L.%20851-3")).text();
+        expect(code).toContain("Article 8");
+        expect((await app.request("/themes/inconnu")).status).toBe(404);
+        const matrix = await (await app.request("/dossiers/DLR5L17N99901")).text();
+        expect(matrix).toContain('href="/themes/dossier-coffre"');
+      });
+
+      it("keeps a person's rejection of a tag through re-tagging, and escapes its reason", async () => {
+        const { decideTag } = await import("../../db/store/tags.js");
+        const { tagDossier } = await import("../../src/importer/tagging.js");
+        const { loadRules } = await import("../../src/importer/rules.js");
+        await decideTag(database.db, {
+          dossierUid: "DLR5L17N99901",
+          provisionId: "16@SN1-DEPOT#1",
+          theme: "dossier-coffre",
+          decision: "rejected",
+          reason: "<script>alert(1)</script> hors sujet",
+          author: "Camille",
+        });
+        await tagDossier(database.db, "DLR5L17N99901", loadRules());
+        const page = await (await app.request("/dossiers/DLR5L17N99901/articles/16%40SN1-DEPOT%231")).text();
+        expect(page).toContain("rejeté par Camille");
+        expect(page).not.toContain("<script>alert(1)</script>");
+        expect(page).toContain("&lt;script&gt;");
+        const matrix = await (await app.request("/dossiers/DLR5L17N99901")).text();
+        expect(matrix).not.toContain('href="/themes/dossier-coffre"');
+        const theme = await (await app.request("/themes/dossier-coffre")).text();
+        expect(theme).not.toContain("Article 16");
+      });
+
       it("answers 404 in French for an unknown bill", async () => {
         const response = await app.request("/dossiers/INCONNU");
         expect(response.status).toBe(404);

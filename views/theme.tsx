@@ -1,0 +1,102 @@
+/**
+ * A theme's page (every provision of every bill with that theme), and a code article's page
+ * (every provision and amendment that cites it).
+ */
+import { Layout } from "./layout.js";
+import { provisionPath } from "./format.js";
+import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
+import { OUTCOME_LABELS, type AmendmentOutcome } from "../src/domain/amendment.js";
+
+interface ProvisionItem {
+  readonly dossier_uid: string;
+  readonly subject_id: string;
+  readonly first_number: string;
+  readonly last_number: string;
+  readonly last_status: string;
+  readonly title: string;
+}
+interface AmendmentItem {
+  readonly uid: string;
+  readonly number_long: string;
+  readonly outcome: string;
+  readonly target_article: string | null;
+  readonly author_name: string | null;
+}
+
+function Lists(props: { provisions: readonly ProvisionItem[]; amendments: readonly AmendmentItem[] }) {
+  const byDossier = new Map<string, ProvisionItem[]>();
+  for (const p of props.provisions) (byDossier.get(p.title) ?? byDossier.set(p.title, []).get(p.title)!).push(p);
+  return (
+    <>
+      <h2>Articles ({props.provisions.length})</h2>
+      {props.provisions.length === 0 ? <p class="empty">Aucun article.</p> : null}
+      {[...byDossier.entries()].map(([title, items]) => (
+        <section>
+          <h3>
+            <a href={`/dossiers/${encodeURIComponent(items[0]!.dossier_uid)}`}>{title}</a>
+          </h3>
+          <ul>
+            {items.map((p) => (
+              <li>
+                <a href={provisionPath(p.dossier_uid, p.subject_id)}>
+                  Article {p.first_number === p.last_number ? p.first_number : `${p.first_number} → ${p.last_number}`}
+                </a>{" "}
+                <span class={`badge status-${p.last_status}`}>
+                  {PROVISION_STATUS_LABELS[p.last_status as ProvisionStatus] ?? p.last_status}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <h2>Amendements ({props.amendments.length})</h2>
+      {props.amendments.length === 0 ? (
+        <p class="empty">Aucun amendement.</p>
+      ) : (
+        <ul>
+          {props.amendments.map((a) => (
+            <li>
+              <a href={`/amendements/${encodeURIComponent(a.uid)}`}>{a.number_long}</a> — {a.author_name ?? "—"}, article{" "}
+              {a.target_article ?? "—"}{" "}
+              <span class={`badge outcome-${a.outcome}`}>{OUTCOME_LABELS[a.outcome as AmendmentOutcome] ?? a.outcome}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function ThemePage(props: {
+  id: string;
+  label: string;
+  description: string;
+  provisions: readonly ProvisionItem[];
+  amendments: readonly AmendmentItem[];
+}) {
+  return (
+    <Layout title={props.label}>
+      <h1>Thème : {props.label}</h1>
+      <p>{props.description}</p>
+      <p class="muted">Trouvé par les règles de rules/surveillance.yaml, corrigé par les décisions des membres de l'équipe.</p>
+      <Lists provisions={props.provisions} amendments={props.amendments} />
+    </Layout>
+  );
+}
+
+export function CodeArticlePage(props: {
+  code: string;
+  article: string;
+  provisions: readonly ProvisionItem[];
+  amendments: readonly AmendmentItem[];
+}) {
+  return (
+    <Layout title={`${props.code} ${props.article}`}>
+      <h1>
+        Article {props.article} ({props.code})
+      </h1>
+      <p class="muted">Tous les articles de loi et amendements suivis qui citent cet article de code.</p>
+      <Lists provisions={props.provisions} amendments={props.amendments} />
+    </Layout>
+  );
+}
