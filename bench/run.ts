@@ -15,6 +15,9 @@ import { diffArticles } from "../src/domain/navette/diff.js";
 import { textSimilarity, words } from "../src/domain/navette/similarity.js";
 import { pairRenumberedArticles } from "../src/domain/navette/renumbering.js";
 import { LAWFACTORY_CASES, lawfactorySteps } from "./lawfactory.js";
+import { loadRules } from "../src/importer/rules.js";
+import { tagText } from "../src/domain/tagging/tagger.js";
+import { foldKeepingOffsets } from "../src/domain/tagging/fold.js";
 
 /** Median time of `run` in milliseconds over `rounds` rounds, after one warm-up. */
 function measure(rounds: number, run: () => unknown): number {
@@ -136,5 +139,20 @@ function benchSimilarity(): string[] {
   ];
 }
 
-const lines = ["Navette — mesures (médianes)", "", ...benchEngine(), "", ...benchSimilarity()];
+function benchTagging(): string[] {
+  const testCase = "pjl12-689";
+  if (!existsSync(path.join(LAWFACTORY_CASES, testCase))) return ["marquage : ../shared/fixtures/lawfactory absent, mesure ignorée"];
+  const rules = loadRules();
+  const versions = lawfactorySteps(testCase).flatMap((s) => s.articles ?? []);
+  const characters = versions.reduce((n, v) => n + v.alineas.reduce((m, a) => m + a.text.length, 0), 0);
+  const baseline = measure(10, () => versions.forEach((v) => v.alineas.forEach((a) => foldKeepingOffsets(a.text))));
+  const tagging = measure(10, () => versions.forEach((v) => tagText(v.alineas, rules)));
+  const perMillion = (tagging / characters) * 1_000_000;
+  return [
+    `marquage (${rules.themes.length} thèmes) de ${versions.length} versions d'articles (${(characters / 1e6).toFixed(2)} M caractères) : ${format(tagging)} (${(tagging / baseline).toFixed(1)} × leur simple normalisation, ${format(baseline)})`,
+    `  soit ${format(perMillion)} par million de caractères : une législature (~150 000 amendements de 2 000 caractères) se remarque en ~${((perMillion * 300) / 1000).toFixed(0)} s de calcul`,
+  ];
+}
+
+const lines = ["Navette — mesures (médianes)", "", ...benchEngine(), "", ...benchSimilarity(), "", ...benchTagging()];
 console.log(lines.join("\n"));
