@@ -167,7 +167,10 @@ export function DossierPage(props: {
   const { dossier, steps, texts, amendmentsByText, events } = props.detail;
   const countsFor = (textUid: string | null) => amendmentsByText.filter((r) => r.text_uid === textUid);
   return (
-    <Layout title={dossier.title}>
+    <Layout
+      title={dossier.title}
+      feed={{ title: dossier.title, path: `/flux/dossiers/${encodeURIComponent(dossier.uid)}`, follow: "Suivre ce texte" }}
+    >
       <h1>{dossier.title}</h1>
       <p class="muted">
         {dossier.procedure ?? "Procédure inconnue"} · dossier {dossier.uid}

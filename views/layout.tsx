@@ -5,7 +5,15 @@ import type { Child } from "hono/jsx";
 import { assetPath } from "../src/web/assets.js";
 
 /** Wraps a page body. */
-export function Layout(props: { title: string; children: Child }) {
+export interface FeedLink {
+  readonly title: string;
+  /** Path without extension: ".atom" and ".rss" are appended. */
+  readonly path: string;
+  /** Visible link text ("Suivre cet article"). */
+  readonly follow: string;
+}
+
+export function Layout(props: { title: string; children: Child; feed?: FeedLink }) {
   return (
     <html lang="fr">
       <head>
@@ -14,6 +22,12 @@ export function Layout(props: { title: string; children: Child }) {
         <title>{`${props.title} — Navette`}</title>
         <link rel="stylesheet" href={assetPath("navette.css")} />
         <script src={assetPath("htmx.min.js")} defer></script>
+        {props.feed ? (
+          <>
+            <link rel="alternate" type="application/atom+xml" title={`${props.feed.title} (Atom)`} href={`${props.feed.path}.atom`} />
+            <link rel="alternate" type="application/rss+xml" title={`${props.feed.title} (RSS)`} href={`${props.feed.path}.rss`} />
+          </>
+        ) : null}
       </head>
       <body>
         <header class="site">
@@ -22,7 +36,17 @@ export function Layout(props: { title: string; children: Child }) {
           </a>
           <span class="tagline">Suivi des articles et amendements à travers la navette parlementaire</span>
         </header>
-        <main id="contenu">{props.children}</main>
+        <main id="contenu">
+          {props.feed ? (
+            <p class="follow">
+              <a href={`${props.feed.path}.atom`} class="follow-link">
+                {props.feed.follow}
+              </a>{" "}
+              (<a href={`${props.feed.path}.atom`}>Atom</a>, <a href={`${props.feed.path}.rss`}>RSS</a>)
+            </p>
+          ) : null}
+          {props.children}
+        </main>
         <footer class="site">Données : open data de l'Assemblée nationale et du Sénat. Logiciel libre.</footer>
       </body>
     </html>

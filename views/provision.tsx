@@ -35,7 +35,10 @@ export function ProvisionPage(props: ProvisionPageProps) {
     return step ? stepLabel(step) : "—";
   };
   return (
-    <Layout title={`Article ${detail.lastNumber} — ${detail.dossier.title}`}>
+    <Layout
+      title={`Article ${detail.lastNumber} — ${detail.dossier.title}`}
+      feed={{ title: `Article ${detail.firstNumber} — ${detail.dossier.title}`, path: `/flux${path}`, follow: "Suivre cet article" }}
+    >
       <p class="breadcrumb">
         <a href="/">Textes suivis</a> › <a href={`/dossiers/${encodeURIComponent(detail.dossier.uid)}`}>{detail.dossier.title}</a>
       </p>

@@ -75,7 +75,10 @@ export function ThemePage(props: {
   amendments: readonly AmendmentItem[];
 }) {
   return (
-    <Layout title={props.label}>
+    <Layout
+      title={props.label}
+      feed={{ title: `Thème : ${props.label}`, path: `/flux/themes/${encodeURIComponent(props.id)}`, follow: "Suivre ce thème" }}
+    >
       <h1>Thème : {props.label}</h1>
       <p>{props.description}</p>
       <p class="muted">Trouvé par les règles de rules/surveillance.yaml, corrigé par les décisions des membres de l'équipe.</p>
@@ -91,7 +94,14 @@ export function CodeArticlePage(props: {
   amendments: readonly AmendmentItem[];
 }) {
   return (
-    <Layout title={`${props.code} ${props.article}`}>
+    <Layout
+      title={`${props.code} ${props.article}`}
+      feed={{
+        title: `${props.code} ${props.article}`,
+        path: `/flux/codes/${encodeURIComponent(props.code)}/${encodeURIComponent(props.article)}`,
+        follow: "Suivre cet article de code",
+      }}
+    >
       <h1>
         Article {props.article} ({props.code})
       </h1>

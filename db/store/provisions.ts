@@ -170,8 +170,9 @@ export async function storeProvisions(
       const old = known.get(`${row.provision_id}|${row.step_key}`);
       if (old && fingerprint(old) === fingerprint(row)) continue;
       changed++;
-      const statusChanged = !old || old.status !== row.status || old.number !== row.number;
-      if (statusChanged && EVENTFUL.has(row.status)) {
+      // New state, new status or number, or a new text at that step: worth a feed item.
+      const newsworthy = !old || old.status !== row.status || old.number !== row.number || old.alineas !== row.alineas;
+      if (newsworthy && EVENTFUL.has(row.status)) {
         events.push({
           kind: "provision.status",
           subject_type: "provision",

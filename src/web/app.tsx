@@ -23,6 +23,8 @@ import { ProvisionPage } from "../../views/provision.js";
 import { AmendmentPage } from "../../views/amendment.js";
 import { DiffPanel } from "../../views/partials/diff.js";
 import { stepLabel } from "../../views/format.js";
+import { buildFeed, feedEvents, type FeedScope } from "./feeds.js";
+import type { Context } from "hono";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
@@ -147,6 +149,85 @@ export function createApp(handle: DatabaseHandle): Hono {
     const view = await getAmendment(db, c.req.param("uid"));
     if (!view) return c.html(<NotFoundPage what={`Aucun amendement « ${c.req.param("uid")} ».`} />, 404);
     return c.html(<AmendmentPage view={view} />);
+  });
+
+  /** Serves a feed with ETag / Last-Modified and 304 answers. */
+  const serveFeed = async (c: Context, scope: FeedScope, title: string, page: string, format: string | undefined) => {
+    if (format !== "rss" && format !== "atom") return c.html(<NotFoundPage what="Format de flux inconnu : utilisez .atom ou .rss." />, 404);
+    const events = await feedEvents(db, scope);
+    const etag = `W/"${events[0]?.id ?? 0}-${events.length}-${format}"`;
+    const lastModified = new Date(events[0]?.recorded_at ?? 0);
+    lastModified.setMilliseconds(0);
+    c.header("ETag", etag);
+    c.header("Last-Modified", lastModified.toUTCString());
+    c.header("Cache-Control", "public, max-age=300");
+    const since = c.req.header("If-Modified-Since");
+    if (
+      c.req.header("If-None-Match") === etag ||
+      (!c.req.header("If-None-Match") && since && new Date(since).getTime() >= lastModified.getTime())
+    ) {
+      return c.body(null, 304);
+    }
+    const origin = process.env["NAVETTE_PUBLIC_URL"]?.replace(/\/$/, "") ?? new URL(c.req.url).origin;
+    const body = await buildFeed(db, events, { title, origin, self: new URL(c.req.url).pathname, page, format });
+    c.header("Content-Type", format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
+    return c.body(body);
+  };
+  const splitFormat = (name: string): [string, string | undefined] => {
+    const match = /^(.*)\.(rss|atom)$/.exec(name);
+    return match ? [match[1] ?? "", match[2]] : [name, undefined];
+  };
+
+  app.get("/flux/dossiers/:uid/articles/:file", async (c) => {
+    const [pid, format] = splitFormat(c.req.param("file"));
+    const provision = await db
+      .selectFrom("provisions")
+      .select(["first_number"])
+      .where("dossier_uid", "=", c.req.param("uid"))
+      .where("provision_id", "=", pid)
+      .executeTakeFirst();
+    const dossier = await db.selectFrom("dossiers").select(["title"]).where("uid", "=", c.req.param("uid")).executeTakeFirst();
+    if (!provision || !dossier) return c.html(<NotFoundPage what="Article introuvable." />, 404);
+    const page = `/dossiers/${encodeURIComponent(c.req.param("uid"))}/articles/${encodeURIComponent(pid)}`;
+    return serveFeed(
+      c,
+      { kind: "provision", dossierUid: c.req.param("uid"), provisionId: pid },
+      `Article ${provision.first_number} — ${dossier.title}`,
+      page,
+      format,
+    );
+  });
+
+  app.get("/flux/dossiers/:file", async (c) => {
+    const [uid, format] = splitFormat(c.req.param("file"));
+    const dossier = await db.selectFrom("dossiers").select(["title"]).where("uid", "=", uid).executeTakeFirst();
+    if (!dossier) return c.html(<NotFoundPage what={`Aucun dossier « ${uid} ».`} />, 404);
+    return serveFeed(c, { kind: "dossier", dossierUid: uid }, dossier.title, `/dossiers/${encodeURIComponent(uid)}`, format);
+  });
+
+  app.get("/flux/themes/:file", async (c) => {
+    const [id, format] = splitFormat(c.req.param("file"));
+    const theme = rules.themes.find((t) => t.id === id);
+    if (!theme) return c.html(<NotFoundPage what={`Aucun thème « ${id} ».`} />, 404);
+    return serveFeed(
+      c,
+      { kind: "theme", theme: theme.id, label: theme.label },
+      `Thème : ${theme.label}`,
+      `/themes/${encodeURIComponent(theme.id)}`,
+      format,
+    );
+  });
+
+  app.get("/flux/codes/:code/:file", async (c) => {
+    const [article, format] = splitFormat(c.req.param("file"));
+    const code = c.req.param("code");
+    return serveFeed(
+      c,
+      { kind: "code", code, article },
+      `${code} ${article}`,
+      `/codes/${encodeURIComponent(code)}/${encodeURIComponent(article)}`,
+      format,
+    );
   });
 
   app.notFound((c) => c.html(<NotFoundPage what={`Aucune page à l'adresse ${c.req.path}.`} />, 404));

@@ -1,0 +1,215 @@
+/**
+ * Watch feeds (RSS 2.0 and Atom 1.0, built with the `feed` library) from the event log: one per
+ * provision (stable across renumbering: its id is its first number and step), per bill, per
+ * theme and per code article. Items keep the event's id, so a re-import never duplicates them.
+ */
+import type { Kysely } from "kysely";
+import { Feed } from "feed";
+import type { Database, EventRow } from "../../db/schema.js";
+import { OUTCOME_LABELS, type AmendmentOutcome } from "../domain/amendment.js";
+import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../domain/navette/engine.js";
+
+/** Items per feed. */
+export const FEED_LIMIT = 50;
+
+/** What a feed is about. */
+export type FeedScope =
+  | { readonly kind: "provision"; readonly dossierUid: string; readonly provisionId: string }
+  | { readonly kind: "dossier"; readonly dossierUid: string }
+  | { readonly kind: "theme"; readonly theme: string; readonly label: string }
+  | { readonly kind: "code"; readonly code: string; readonly article: string };
+
+const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The events of a scope, newest first. */
+export async function feedEvents(db: Kysely<Database>, scope: FeedScope): Promise<EventRow[]> {
+  const base = db.selectFrom("events").selectAll().orderBy("id", "desc").limit(FEED_LIMIT);
+  if (scope.kind === "dossier") return base.where("dossier_uid", "=", scope.dossierUid).execute();
+  if (scope.kind === "provision") {
+    const numbers = (
+      await db
+        .selectFrom("provision_states")
+        .select("number")
+        .where("dossier_uid", "=", scope.dossierUid)
+        .where("provision_id", "=", scope.provisionId)
+        .distinct()
+        .execute()
+    ).map((r) => r.number);
+    const amendmentUids = numbers.length
+      ? (
+          await db
+            .selectFrom("amendments")
+            .select("uid")
+            .where("dossier_uid", "=", scope.dossierUid)
+            .where("target_article", "in", numbers)
+            .execute()
+        ).map((r) => r.uid)
+      : [];
+    return base
+      .where((eb) =>
+        eb.or([
+          eb("subject_id", "=", `${scope.dossierUid}/${scope.provisionId}`),
+          ...(amendmentUids.length ? [eb.and([eb("subject_type", "=", "amendment"), eb("subject_id", "in", amendmentUids)])] : []),
+        ]),
+      )
+      .execute();
+  }
+  const subjects =
+    scope.kind === "theme"
+      ? await db
+          .selectFrom("tags")
+          .select(["subject_type", "dossier_uid", "subject_id"])
+          .where("theme", "=", scope.theme)
+          .distinct()
+          .execute()
+      : await db
+          .selectFrom("citations")
+          .select(["subject_type", "dossier_uid", "subject_id"])
+          .where("code", "=", scope.code)
+          .where("article", "=", scope.article)
+          .distinct()
+          .execute();
+  const ids = [...new Set(subjects.map((s) => (s.subject_type === "provision" ? `${s.dossier_uid}/${s.subject_id}` : s.subject_id)))];
+  if (ids.length === 0) return [];
+  const events: EventRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) events.push(...(await base.where("subject_id", "in", ids.slice(i, i + 500)).execute()));
+  const unique = new Map(events.map((e) => [e.id, e]));
+  return [...unique.values()].sort((a, b) => b.id - a.id).slice(0, FEED_LIMIT);
+}
+
+/** Title, link and summary of one event, in French. */
+export function describeFeedEvent(
+  event: EventRow,
+  amendmentNames: ReadonlyMap<string, { number: string; summary: string | null }>,
+): { title: string; path: string; summary: string } {
+  const payload = JSON.parse(event.payload) as Record<string, unknown>;
+  const provisionPath = (): string => {
+    const [dossier, ...rest] = event.subject_id.split("/");
+    return `/dossiers/${encodeURIComponent(dossier ?? "")}/articles/${encodeURIComponent(rest.join("/"))}`;
+  };
+  const amendment = amendmentNames.get(event.subject_id);
+  switch (event.kind) {
+    case "amendment.filed":
+      return {
+        title: `Amendement ${String(payload["number"] ?? "")} déposé${event.article ? ` sur l'article ${event.article}` : ""}`,
+        path: `/amendements/${encodeURIComponent(event.subject_id)}`,
+        summary: `${payload["author"] ? `Par ${String(payload["author"])}. ` : ""}${amendment?.summary ?? ""}`,
+      };
+    case "amendment.outcome_changed":
+      return {
+        title: `Amendement ${String(payload["number"] ?? "")} : ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? String(payload["to"])}`,
+        path: `/amendements/${encodeURIComponent(event.subject_id)}`,
+        summary: `Sort passé de « ${OUTCOME_LABELS[payload["from"] as AmendmentOutcome] ?? String(payload["from"])} » à « ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? String(payload["to"])} ». ${amendment?.summary ?? ""}`,
+      };
+    case "amendment.updated":
+      return {
+        title: `Amendement ${String(payload["number"] ?? "")} modifié`,
+        path: `/amendements/${encodeURIComponent(event.subject_id)}`,
+        summary: amendment?.summary ?? "",
+      };
+    case "provision.status": {
+      const status = PROVISION_STATUS_LABELS[payload["status"] as ProvisionStatus] ?? String(payload["status"]);
+      const causes = (payload["causes"] as string[] | undefined) ?? [];
+      const ratio =
+        typeof payload["changeRatio"] === "number" && payload["status"] === "modified"
+          ? ` ${Math.round((payload["changeRatio"] as number) * 100)} % du texte modifié.`
+          : "";
+      const by = causes.length ? ` Par ${causes.map((uid) => `l'amendement ${amendmentNames.get(uid)?.number ?? uid}`).join(", ")}.` : "";
+      return {
+        title: `Article ${event.article ?? ""} : ${status}`,
+        path: `${provisionPath()}?montrer=${encodeURIComponent(String(payload["step"] ?? ""))}`,
+        summary: `${status} à l'étape ${String(payload["step"] ?? "")}.${ratio}${by}`,
+      };
+    }
+    case "tag.found":
+      return {
+        title: `Thème « ${String(payload["theme"])} » trouvé`,
+        path: event.subject_type === "provision" ? provisionPath() : `/amendements/${encodeURIComponent(event.subject_id)}`,
+        summary: ((payload["evidence"] as Array<{ rule: string; term: string }> | undefined) ?? [])
+          .map((e) => `${e.rule} : « ${e.term} »`)
+          .join(" ; "),
+      };
+    case "tag.lost":
+      return {
+        title: `Thème « ${String(payload["theme"])} » : preuve disparue`,
+        path: provisionPath(),
+        summary: `À l'étape ${String(payload["step"] ?? "")}, le texte ne contient plus les termes qui justifiaient ce thème.`,
+      };
+    case "tag.decided":
+      return {
+        title: `Thème « ${String(payload["theme"])} » ${payload["decision"] === "rejected" ? "rejeté" : "ajouté"} par ${String(payload["author"])}`,
+        path: provisionPath(),
+        summary: String(payload["reason"] ?? ""),
+      };
+    case "dossier.step_added":
+      return {
+        title: `Nouvelle étape : ${String(payload["step"] ?? "")}`,
+        path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
+        summary: String(payload["outcome"] ?? ""),
+      };
+    case "text.published":
+    case "text.revised":
+      return {
+        title: `Texte ${event.subject_id} ${event.kind === "text.published" ? "publié" : "révisé"}`,
+        path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
+        summary: `${String(payload["articles"] ?? "?")} articles.`,
+      };
+    default:
+      return { title: event.kind, path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`, summary: "" };
+  }
+}
+
+function validDate(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Builds the feed document. `self` is the feed's own address, `page` the page it watches. */
+export async function buildFeed(
+  db: Kysely<Database>,
+  events: readonly EventRow[],
+  options: { title: string; origin: string; self: string; page: string; format: "rss" | "atom" },
+): Promise<string> {
+  const amendmentUids = new Set<string>();
+  for (const e of events) {
+    if (e.subject_type === "amendment") amendmentUids.add(e.subject_id);
+    const causes = (JSON.parse(e.payload) as { causes?: string[] }).causes;
+    for (const c of causes ?? []) amendmentUids.add(c);
+  }
+  const names = new Map<string, { number: string; summary: string | null }>();
+  const uids = [...amendmentUids];
+  for (let i = 0; i < uids.length; i += 500) {
+    const rows = await db
+      .selectFrom("amendments")
+      .select(["uid", "number_long", "dispositif_text", "notice"])
+      .where("uid", "in", uids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) names.set(r.uid, { number: r.number_long, summary: (r.dispositif_text ?? r.notice)?.slice(0, 300) ?? null });
+  }
+  const updated = events.length ? new Date(events[0]!.recorded_at) : new Date(0);
+  const feed = new Feed({
+    title: options.title,
+    description: `Suivi Navette : ${options.title}`,
+    id: `${options.origin}${options.page}`,
+    link: `${options.origin}${options.page}`,
+    language: "fr",
+    updated,
+    copyright: "Données publiques de l'Assemblée nationale et du Sénat (Licence Ouverte)",
+    generator: "Navette",
+    feedLinks: { [options.format === "rss" ? "rss" : "atom"]: `${options.origin}${options.self}` },
+    author: { name: "Navette" },
+  });
+  for (const event of events) {
+    const { title, path, summary } = describeFeedEvent(event, names);
+    feed.addItem({
+      title: escapeHtml(title),
+      id: `${options.origin}/evenements/${event.id}`,
+      link: `${options.origin}${path}`,
+      date: new Date(event.recorded_at),
+      published: validDate(event.occurred_at) ?? new Date(event.recorded_at),
+      description: escapeHtml(summary),
+    });
+  }
+  return options.format === "rss" ? feed.rss2() : feed.atom1();
+}

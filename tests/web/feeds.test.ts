@@ -1,0 +1,155 @@
+/**
+ * Watch feeds: valid RSS 2.0 and Atom 1.0 (checked by a real feed client, Debian's
+ * python3-feedparser, over HTTP), conditional requests, and exactly one new item per change.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/web/app.js";
+import { loadDemo } from "../../src/importer/demo.js";
+import { runImport } from "../../src/importer/run-import.js";
+import { findSourceKind } from "../../src/importer/source-kinds.js";
+import { anAmendmentJson } from "../../scripts/an-format.js";
+import { DEMO_COMMITTEE_TEXT } from "../../scripts/demo-bill.js";
+import { renderAnDynHtml } from "../../scripts/text-formats.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/databases.js";
+import { startServer } from "../helpers/browser.js";
+import { tempDir } from "../helpers/fixtures.js";
+import { projectRoot } from "../../src/project-root.js";
+import { existsSync, readFileSync } from "node:fs";
+
+/** Debian's Python, where the python3-feedparser package installs (another python3 may come first in PATH). */
+const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+const hasFeedparser = spawnSync(PYTHON, ["-c", "import feedparser"]).status === 0;
+if (!hasFeedparser) console.warn("[navette] python3-feedparser absent : la validation des flux par un vrai client est IGNORÉE (skipped).");
+
+const FEEDS = [
+  "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231",
+  "/flux/dossiers/DLR5L17N99901",
+  "/flux/themes/chiffrement",
+  "/flux/codes/CSI/L.%20851-3",
+];
+
+let database: TestDatabase;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  database = await createTestDatabase("sqlite");
+  await loadDemo(database);
+  app = createApp(database);
+});
+afterAll(async () => {
+  await database.dispose();
+});
+
+const itemIds = async (url: string): Promise<string[]> =>
+  [...(await (await app.request(url)).text()).matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1]!).slice(1);
+
+describe("feeds", () => {
+  it.skipIf(!hasFeedparser)("parse without error in feedparser (bozo 0), RSS and Atom", async () => {
+    const server = await startServer(database);
+    try {
+      const script = `
+import feedparser, json, sys
+out = []
+for url in sys.argv[1:]:
+    d = feedparser.parse(url)
+    out.append({"url": url, "bozo": int(bool(d.bozo)), "error": str(d.get("bozo_exception", "")), "version": d.version, "entries": len(d.entries), "title": d.feed.get("title"), "first": d.entries[0].get("link") if d.entries else None, "ids": len(set(e.id for e in d.entries))})
+print(json.dumps(out))`;
+      const urls = FEEDS.flatMap((f) => [`${server.url}${f}.atom`, `${server.url}${f}.rss`]);
+      // Asynchronously: the server answering the client runs in this very process.
+      const result = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+        const child = spawn(PYTHON, ["-c", script, ...urls]);
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+        child.on("error", reject);
+        child.on("close", () => resolve({ stdout, stderr }));
+      });
+      expect(result.stderr).toBe("");
+      const parsed = JSON.parse(result.stdout) as Array<{
+        url: string;
+        bozo: number;
+        version: string;
+        entries: number;
+        ids: number;
+        first: string;
+      }>;
+      for (const feed of parsed) {
+        expect(feed.bozo, feed.url).toBe(0);
+        expect(feed.entries, feed.url).toBeGreaterThan(0);
+        expect(feed.ids, feed.url).toBe(feed.entries);
+        expect(feed.first.startsWith(server.url), feed.url).toBe(true);
+        expect(feed.version).toBe(feed.url.endsWith(".atom") ? "atom10" : "rss20");
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("answers 304 to If-None-Match and If-Modified-Since, with cache headers", async () => {
+    const response = await app.request(`${FEEDS[0]}.atom`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    const etag = response.headers.get("etag")!;
+    const modified = response.headers.get("last-modified")!;
+    expect((await app.request(`${FEEDS[0]}.atom`, { headers: { "If-None-Match": etag } })).status).toBe(304);
+    expect((await app.request(`${FEEDS[0]}.atom`, { headers: { "If-Modified-Since": modified } })).status).toBe(304);
+    expect((await app.request(`${FEEDS[0]}.atom`, { headers: { "If-None-Match": 'W/"0-0-atom"' } })).status).toBe(200);
+  });
+
+  it("is announced on the pages it watches", async () => {
+    const page = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231")).text();
+    expect(page).toContain('<link rel="alternate" type="application/atom+xml"');
+    expect(page).toContain('href="/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231.atom"');
+    expect(page).toContain("Suivre cet article");
+    expect(await (await app.request("/dossiers/DLR5L17N99901")).text()).toContain("Suivre ce texte");
+    expect(await (await app.request("/themes/chiffrement")).text()).toContain("Suivre ce thème");
+  });
+
+  it("gets exactly one new item for a changed sort, one for a new text version, none for a re-import", async () => {
+    const provisionFeed = `${FEEDS[0]}.atom`;
+    const before = await itemIds(provisionFeed);
+    // Re-importing the demo changes nothing.
+    await loadDemo(database);
+    expect(await itemIds(provisionFeed)).toEqual(before);
+
+    // CL14 (on 8 ter) fell; now say it was adopted.
+    const file = path.join(projectRoot(), "demo/an/amendements/json/DLR5L17N99901/PIONANR5L17B9907/AMANR5L17PO59051B9907P0D1N000014.json");
+    const document = JSON.parse(readFileSync(file, "utf8")) as ReturnType<typeof anAmendmentJson>;
+    const cycle = document.amendement["cycleDeVie"] as Record<string, unknown>;
+    cycle["sort"] = "Rejeté";
+    (cycle["etatDesTraitements"] as Record<string, { libelle: string }>)["sousEtat"]!.libelle = "Rejeté";
+    const changed = path.join(tempDir(), "json", "DLR5L17N99901", "PIONANR5L17B9907", "AMANR5L17PO59051B9907P0D1N000014.json");
+    (await import("node:fs")).mkdirSync(path.dirname(changed), { recursive: true });
+    writeFileSync(changed, JSON.stringify(document));
+    await runImport(database, { kind: findSourceKind("an-amendements")!, location: changed, cacheDir: tempDir() });
+    const afterSort = await itemIds(provisionFeed);
+    expect(afterSort.length).toBe(before.length + 1);
+    const newest = await (await app.request(provisionFeed)).text();
+    expect(newest).toContain("Amendement CL14 : Rejeté");
+
+    // A new version of the committee text changes article 8 bis: one item in its feed.
+    const feed8bis = "/flux/dossiers/DLR5L17N99901/articles/8%20bis%40AN1-COM-FOND-RAPPORT%231.atom";
+    const before8bis = await itemIds(feed8bis);
+    const revised = {
+      ...DEMO_COMMITTEE_TEXT,
+      items: DEMO_COMMITTEE_TEXT.items.map((i) =>
+        "article" in i && i.article === "Article 8 bis"
+          ? {
+              ...i,
+              alineas: ["Le Gouvernement remet au Parlement, chaque année, un rapport public sur l'usage des algorithmes de détection."],
+            }
+          : i,
+      ),
+    };
+    const textFile = path.join(tempDir(), "PIONANR5L17BTC9943.html");
+    writeFileSync(textFile, renderAnDynHtml(revised));
+    await runImport(database, { kind: findSourceKind("an-texte")!, location: textFile, cacheDir: tempDir() });
+    const after8bis = await itemIds(feed8bis);
+    expect(after8bis.length).toBe(before8bis.length + 1);
+    expect(await (await app.request(feed8bis)).text()).toContain("Article 8 bis : Nouveau");
+  });
+});
