@@ -9,6 +9,7 @@ import * as textContent from "./migrations/0002_text_content.js";
 import * as provisions from "./migrations/0003_provisions.js";
 import * as dossierSources from "./migrations/0004_dossier_sources.js";
 import * as tags from "./migrations/0005_tags.js";
+import * as search from "./migrations/0006_search.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -21,6 +22,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0003_provisions", provisions],
   ["0004_dossier_sources", dossierSources],
   ["0005_tags", tags],
+  ["0006_search", search],
 ];
 
 class StaticProvider implements MigrationProvider {

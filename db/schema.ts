@@ -222,6 +222,18 @@ export interface CitationsTable {
   alinea: number;
 }
 
+export interface SearchDocumentsTable {
+  /** "article" or "amendement". */
+  kind: string;
+  /** Provision id or amendment uid. */
+  ref: string;
+  dossier_uid: string;
+  title: string;
+  body: string;
+  /** Lower-case, accent-free copy of title and body (PostgreSQL indexes it). */
+  folded: string;
+}
+
 export interface EventsTable {
   id: Id;
   /** "amendment.filed", "amendment.outcome_changed", "dossier.step_added"… */
@@ -277,6 +289,7 @@ export interface Database {
   tags: TagsTable;
   tag_decisions: TagDecisionsTable;
   citations: CitationsTable;
+  search_documents: SearchDocumentsTable;
   provision_states: ProvisionStatesTable;
   events: EventsTable;
   import_runs: ImportRunsTable;

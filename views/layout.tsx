@@ -11,6 +11,12 @@ export interface FeedLink {
   readonly path: string;
   /** Visible link text ("Suivre cet article"). */
   readonly follow: string;
+  /** Query string of the feed (saved searches). */
+  readonly query?: string;
+}
+
+function feedHref(feed: FeedLink, format: "atom" | "rss"): string {
+  return `${feed.path}.${format}${feed.query ? `?${feed.query}` : ""}`;
 }
 
 export function Layout(props: { title: string; children: Child; feed?: FeedLink }) {
@@ -24,8 +30,8 @@ export function Layout(props: { title: string; children: Child; feed?: FeedLink 
         <script src={assetPath("htmx.min.js")} defer></script>
         {props.feed ? (
           <>
-            <link rel="alternate" type="application/atom+xml" title={`${props.feed.title} (Atom)`} href={`${props.feed.path}.atom`} />
-            <link rel="alternate" type="application/rss+xml" title={`${props.feed.title} (RSS)`} href={`${props.feed.path}.rss`} />
+            <link rel="alternate" type="application/atom+xml" title={`${props.feed.title} (Atom)`} href={feedHref(props.feed, "atom")} />
+            <link rel="alternate" type="application/rss+xml" title={`${props.feed.title} (RSS)`} href={feedHref(props.feed, "rss")} />
           </>
         ) : null}
       </head>
@@ -35,14 +41,20 @@ export function Layout(props: { title: string; children: Child; feed?: FeedLink 
             Navette
           </a>
           <span class="tagline">Suivi des articles et amendements à travers la navette parlementaire</span>
+          <form class="header-search" method="get" action="/recherche" role="search">
+            <label>
+              <span class="visually-hidden">Rechercher</span>
+              <input type="search" name="q" placeholder="Rechercher un article, un amendement…" />
+            </label>
+          </form>
         </header>
         <main id="contenu">
           {props.feed ? (
             <p class="follow">
-              <a href={`${props.feed.path}.atom`} class="follow-link">
+              <a href={feedHref(props.feed, "atom")} class="follow-link">
                 {props.feed.follow}
               </a>{" "}
-              (<a href={`${props.feed.path}.atom`}>Atom</a>, <a href={`${props.feed.path}.rss`}>RSS</a>)
+              (<a href={feedHref(props.feed, "atom")}>Atom</a>, <a href={feedHref(props.feed, "rss")}>RSS</a>)
             </p>
           ) : null}
           {props.children}

@@ -12,6 +12,7 @@ import { runImport, type ImportSummary } from "../importer/run-import.js";
 import { loadDemo } from "../importer/demo.js";
 import { analyseDossier, analysableDossiers } from "../importer/analyse.js";
 import { tagDossier, taggableDossiers } from "../importer/tagging.js";
+import { indexDossierForSearch } from "../importer/search-index.js";
 import { loadRules } from "../importer/rules.js";
 import { decideTag } from "../../db/store/tags.js";
 import { createApp } from "../web/app.js";
@@ -276,7 +277,10 @@ async function tagCommand(config: Config, args: string[]): Promise<number> {
     const dossiers = values.dossier ? [values.dossier] : await taggableDossiers(handle.db);
     const started = Date.now();
     let tags = 0;
-    for (const uid of dossiers) tags += (await tagDossier(handle.db, uid, rules)).tags;
+    for (const uid of dossiers) {
+      tags += (await tagDossier(handle.db, uid, rules)).tags;
+      await indexDossierForSearch(handle, uid);
+    }
     console.log(
       `${dossiers.length} dossiers marqués, ${tags} marques, en ${((Date.now() - started) / 1000).toFixed(1)} s (règles version ${rules.version})`,
     );

@@ -14,6 +14,7 @@ import { SourceError } from "../../ingest/document.js";
 import { openLocalSource } from "../../ingest/sources/entries.js";
 import { analyseDossier, analysableDossiers } from "./analyse.js";
 import { tagDossier } from "./tagging.js";
+import { indexDossierForSearch } from "./search-index.js";
 import { loadRules } from "./rules.js";
 import { downloadToCache, type DownloadOptions } from "../../ingest/sources/http.js";
 import type { AmendmentRecord } from "../domain/amendment.js";
@@ -206,6 +207,7 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
       try {
         const rules = loadRules();
         for (const { dossier_uid } of touched) await tagDossier(db, dossier_uid ?? "", rules, runId);
+        for (const { dossier_uid } of touched) await indexDossierForSearch(handle, dossier_uid ?? "");
       } catch (error) {
         await report([{ file: "règles de marquage", record: null, severity: "error", message: (error as Error).message }]);
       }

@@ -24,6 +24,8 @@ import { AmendmentPage } from "../../views/amendment.js";
 import { DiffPanel } from "../../views/partials/diff.js";
 import { stepLabel } from "../../views/format.js";
 import { buildFeed, feedEvents, type FeedScope } from "./feeds.js";
+import { searchDocuments } from "../../db/store/search.js";
+import { SearchPage } from "../../views/search.js";
 import type { Context } from "hono";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
@@ -144,6 +146,28 @@ export function createApp(handle: DatabaseHandle): Hono {
       <CodeArticlePage code={c.req.param("code")} article={c.req.param("article")} provisions={provisions} amendments={amendments} />,
     );
   });
+
+  const searchFor = async (c: Context) => {
+    const query = (c.req.query("q") ?? "").slice(0, 200).trim();
+    const kind = c.req.query("type") === "article" || c.req.query("type") === "amendement" ? (c.req.query("type") as string) : null;
+    const hits = query ? await searchDocuments(db, handle.dialect, query, { kind, limit: 50 }) : [];
+    return { query, kind, hits };
+  };
+
+  app.get("/recherche", async (c) => {
+    const { query, kind, hits } = await searchFor(c);
+    return c.html(<SearchPage query={query} kind={kind} hits={hits} />);
+  });
+
+  const searchFeed = (format: "atom" | "rss") => async (c: Context) => {
+    const { query, kind, hits } = await searchFor(c);
+    if (!query) return c.html(<NotFoundPage what="Un flux de recherche demande des mots (paramètre q)." />, 404);
+    const subjects = hits.map((h) => (h.kind === "article" ? `${h.dossierUid}/${h.ref}` : h.ref));
+    const params = new URLSearchParams({ q: query, ...(kind ? { type: kind } : {}) });
+    return serveFeed(c, { kind: "subjects", subjects }, `Recherche « ${query} »`, `/recherche?${params}`, format);
+  };
+  app.get("/flux/recherche.atom", searchFeed("atom"));
+  app.get("/flux/recherche.rss", searchFeed("rss"));
 
   app.get("/amendements/:uid", async (c) => {
     const view = await getAmendment(db, c.req.param("uid"));

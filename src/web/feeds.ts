@@ -17,7 +17,9 @@ export type FeedScope =
   | { readonly kind: "provision"; readonly dossierUid: string; readonly provisionId: string }
   | { readonly kind: "dossier"; readonly dossierUid: string }
   | { readonly kind: "theme"; readonly theme: string; readonly label: string }
-  | { readonly kind: "code"; readonly code: string; readonly article: string };
+  | { readonly kind: "code"; readonly code: string; readonly article: string }
+  /** A saved search: the events of what the search finds. */
+  | { readonly kind: "subjects"; readonly subjects: readonly string[] };
 
 const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -53,6 +55,10 @@ export async function feedEvents(db: Kysely<Database>, scope: FeedScope): Promis
         ]),
       )
       .execute();
+  }
+  if (scope.kind === "subjects") {
+    if (scope.subjects.length === 0) return [];
+    return base.where("subject_id", "in", scope.subjects.slice(0, 500)).execute();
   }
   const subjects =
     scope.kind === "theme"

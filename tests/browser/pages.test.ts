@@ -93,6 +93,19 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     await page.close();
   });
 
+  it("searches as one types (htmx), the address following the query", async () => {
+    const page = await open("/recherche");
+    await page.waitForFunction(() => "htmx" in window);
+    await page.locator('main input[name="q"]').fill("activation à distance");
+    await page.waitForFunction(() => document.querySelectorAll("#resultats li").length > 0);
+    const titles = await page.locator("#resultats li > a").allInnerTexts();
+    expect(titles.some((t) => t.startsWith("Article 15 ter"))).toBe(true);
+    expect(await page.locator("#resultats mark").first().innerText()).toMatch(/activation/i);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("activation à distance");
+    await page.screenshot({ path: path.join(ARTIFACTS, "recherche.png"), fullPage: true });
+    await page.close();
+  });
+
   it("never requests another host", () => {
     expect(foreign).toEqual([]);
   });

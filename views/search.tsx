@@ -1,0 +1,79 @@
+/**
+ * Search page: full text over articles and amendments, snippets with the match highlighted,
+ * filters, and a feed of the search (a saved search).
+ */
+import type { SearchHit } from "../db/store/search.js";
+import { snippet } from "../db/store/search.js";
+import { Layout } from "./layout.js";
+import { provisionPath } from "./format.js";
+
+export function SearchPage(props: { query: string; kind: string | null; hits: readonly SearchHit[] }) {
+  const params = new URLSearchParams({ q: props.query, ...(props.kind ? { type: props.kind } : {}) });
+  return (
+    <Layout
+      title={props.query ? `Recherche : ${props.query}` : "Recherche"}
+      feed={
+        props.query
+          ? { title: `Recherche « ${props.query} »`, path: `/flux/recherche`, follow: "Suivre cette recherche", query: params.toString() }
+          : undefined
+      }
+    >
+      <h1>Recherche</h1>
+      <form method="get" action="/recherche" class="search-form" role="search">
+        <label>
+          Mots cherchés{" "}
+          <input
+            type="search"
+            name="q"
+            value={props.query}
+            autocomplete="off"
+            hx-get="/recherche"
+            hx-trigger="input changed delay:300ms, search"
+            hx-target="#resultats"
+            hx-select="#resultats"
+            hx-swap="outerHTML"
+            hx-push-url="true"
+            hx-include="closest form"
+          />
+        </label>{" "}
+        <label>
+          Dans{" "}
+          <select name="type">
+            <option value="">articles et amendements</option>
+            <option value="article" selected={props.kind === "article"}>
+              articles
+            </option>
+            <option value="amendement" selected={props.kind === "amendement"}>
+              amendements
+            </option>
+          </select>
+        </label>{" "}
+        <button type="submit">Chercher</button>
+      </form>
+      <section id="resultats" aria-live="polite">
+        {props.query === "" ? (
+          <p class="muted">Cherchez dans le texte des articles suivis et des amendements (accents et majuscules ignorés).</p>
+        ) : props.hits.length === 0 ? (
+          <p class="empty">Aucun résultat pour « {props.query} ».</p>
+        ) : (
+          <ol class="results">
+            {props.hits.map((hit) => {
+              const extract = snippet(hit.body, props.query);
+              const href = hit.kind === "article" ? provisionPath(hit.dossierUid, hit.ref) : `/amendements/${encodeURIComponent(hit.ref)}`;
+              return (
+                <li>
+                  <a href={href}>{hit.title}</a>
+                  <p class="snippet">
+                    {extract.before}
+                    {extract.match ? <mark>{extract.match}</mark> : null}
+                    {extract.after}
+                  </p>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+    </Layout>
+  );
+}
