@@ -7,7 +7,9 @@
  * 2. Similarity and diff of two 10,000-character articles (the peer takes 11 s on one such pair
  *    with its edit distance): per pair, against reading the two texts' words once.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tempDir } from "./temp.js";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { followProvisions } from "../src/domain/navette/engine.js";
@@ -154,5 +156,58 @@ function benchTagging(): string[] {
   ];
 }
 
-const lines = ["Navette — mesures (médianes)", "", ...benchEngine(), "", ...benchSimilarity(), "", ...benchTagging()];
+/** Runs one phase of bench/ingest.js or bench/pages.js in a child process; returns its JSON lines. */
+function child(script: string, args: string[]): Array<Record<string, unknown>> {
+  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, script), ...args], { encoding: "utf8", maxBuffer: 10 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${script} ${args.join(" ")} : ${result.stderr}`);
+  return result.stdout
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+function benchIngest(): string[] {
+  const n = Number(process.env["NAVETTE_BENCH_AMENDMENTS"] ?? 150_000);
+  const dir = tempDir();
+  const zip = path.join(dir, "Amendements.json.zip");
+  const db = path.join(dir, "bench.sqlite");
+  child("ingest.js", ["generate", zip, String(n)]);
+  const size = statSync(zip).size;
+  const [parse] = child("ingest.js", ["parse", zip]);
+  const [first] = child("ingest.js", ["import", zip, db]);
+  const [again] = child("ingest.js", ["import", zip, db]);
+  const [post] = child("ingest.js", ["post", db]);
+  const rate = (r: Record<string, unknown> | undefined) => (Number(r?.["documents"] ?? 0) / Number(r?.["ms"] ?? 1)) * 1000;
+  const p = rate(parse);
+  const lines = [
+    `import d'une législature : ${n.toLocaleString("fr-FR")} amendements, 300 textes, 60 dossiers, zip de ${(size / 1e6).toFixed(0)} Mo :`,
+    `  lecture seule du zip (analyse sans stockage, référence) : ${p.toFixed(0)} amendements/s, mémoire max ${String(parse?.["peakMb"])} Mo`,
+    `  import (stockage, événements)                  : ${rate(first).toFixed(0)} amendements/s = ${((rate(first) / p) * 100).toFixed(0)} % de la référence, mémoire max ${String(first?.["peakMb"])} Mo`,
+    `  réimport du même zip (aucune écriture)         : ${rate(again).toFixed(0)} amendements/s = ${((rate(again) / p) * 100).toFixed(0)} % de la référence, mémoire max ${String(again?.["peakMb"])} Mo, ${JSON.stringify(again?.["counts"])}`,
+    `  puis analyse, marquage et index de recherche   : ${(Number(post?.["ms"]) / 1000).toFixed(0)} s pour ${String(post?.["dossiers"])} dossiers, mémoire max ${String(post?.["peakMb"])} Mo`,
+  ];
+  rmSync(dir, { recursive: true, force: true });
+  return lines;
+}
+
+function benchPages(): string[] {
+  const results = child("pages.js", []);
+  const base = results.find((r) => r["name"] === "static");
+  const labels: Record<string, string> = { static: "page statique (feuille de style)", bill: "page du texte (matrice 120 articles)", provision: "page d'un article", search: "recherche" };
+  return [
+    "pages sous charge (autocannon, 10 connexions, 8 s ; texte de 120 articles, 3 versions, 2 000 amendements) :",
+    ...results.map((r) => {
+      const rps = Number(r["requestsPerSecond"]);
+      const ratio = base ? ` = ${((rps / Number(base["requestsPerSecond"])) * 100).toFixed(1)} % du statique` : "";
+      return `  ${(labels[String(r["name"])] ?? String(r["name"])).padEnd(38)} ${rps.toFixed(0)} req/s${ratio}, p99 ${String(r["p99"])} ms, erreurs ${String(r["errors"])}`;
+    }),
+  ];
+}
+
+const only = process.argv[2];
+const sections: Array<() => string[]> =
+  only === "ingest" ? [benchIngest] : only === "pages" ? [benchPages] : [benchEngine, benchSimilarity, benchTagging, benchPages, benchIngest];
+const lines = ["Navette — mesures (médianes)"];
+for (const section of sections) lines.push("", ...section());
 console.log(lines.join("\n"));

@@ -32,6 +32,8 @@ export interface ImportOptions {
   readonly download?: Omit<DownloadOptions, "cacheDir" | "log">;
   /** Uid of the text version being imported (an-texte, senat-texte), when its address does not tell it. */
   readonly textUid?: string;
+  /** Run the navette analysis, tagging and search indexing of touched dossiers afterwards (default true). */
+  readonly postProcess?: boolean;
   /** Amendments stored per transaction. */
   readonly batchSize?: number;
   readonly onProgress?: (done: number, total: number | null) => void;
@@ -174,7 +176,7 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
     const file = error instanceof SourceError ? error.file : options.location;
     await report([{ file, record: error instanceof SourceError ? error.record : null, severity: "error", message }]).catch(() => {});
   }
-  if (status !== "failed") {
+  if (status !== "failed" && options.postProcess !== false) {
     // Re-analyse the dossiers this run touched (their events name them) that have imported texts.
     const touched = await db
       .selectFrom("events")
@@ -200,7 +202,7 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
       }
     }
   }
-  if (status !== "failed") {
+  if (status !== "failed" && options.postProcess !== false) {
     // Tag what changed: the touched dossiers, and amendments attached to no dossier ("").
     const touched = await db.selectFrom("events").select("dossier_uid").where("run_id", "=", runId).distinct().execute();
     if (touched.length > 0) {

@@ -1,0 +1,121 @@
+/**
+ * Pages under concurrent load: a bill of 120 articles followed over 3 texts with 2,000
+ * amendments is imported into a SQLite file, the server runs in this process, and autocannon
+ * measures the bill page, a provision page and the search, against a static asset of the same
+ * server. Prints one JSON line per target.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { openDatabase } from "../db/connection.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { findSourceKind } from "../src/importer/source-kinds.js";
+import { runImport } from "../src/importer/run-import.js";
+import { anAmendmentJson, anDossierJson, type AmendmentSpec } from "../scripts/an-format.js";
+import { renderAnDynHtml, type BillItem, type BillSpec } from "../scripts/text-formats.js";
+import { tempDir } from "./temp.js";
+import { startBenchServer } from "./server.js";
+
+const ARTICLES = 120;
+const AMENDMENTS = 2000;
+const DOSSIER = "DLR5L17N70000";
+const TEXTS = ["PIONANR5L17B7001", "PIONANR5L17BTC7002", "PIONANR5L17BTA0700"];
+
+function bill(version: number): BillSpec {
+  const items: BillItem[] = [];
+  for (let i = 1; i <= ARTICLES; i++) {
+    if (i % 20 === 1) items.push({ division: "chapitre", number: String(1 + Math.floor(i / 20)), heading: `Chapitre ${i}` });
+    if (version > 0 && i % 17 === 0) {
+      items.push({ article: `Article ${i}`, markerLine: "(Supprimé)", alineas: [] });
+      continue;
+    }
+    const alineas = Array.from({ length: 4 + (i % 5) }, (_, k) => `${k + 1}° Le code de la sécurité intérieure est ainsi modifié à l'article L. ${800 + i}-${k} : les mots « ${version > 0 && k === 1 ? "autorisation du juge" : "autorisation préalable"} » sont remplacés (alinéa ${k + 1} de l'article ${i}).`);
+    items.push({ article: `Article ${i}`, alineas });
+  }
+  return { title: "Loi de démonstration pour les mesures", nature: "ppl", number: 7001 + version, legislature: 17, session: 2024, role: version === 1 ? "commission" : version === 2 ? "adopte" : "depose", items };
+}
+
+/** Imports the bench bill into a fresh SQLite file; returns its path. */
+export async function prepareBenchDatabase(): Promise<string> {
+  const dir = tempDir();
+  const db = path.join(dir, "pages.sqlite");
+  const handle = openDatabase(db);
+  await migrateToLatest(handle);
+  const dossierFile = path.join(dir, "dossier.json");
+  writeFileSync(
+    dossierFile,
+    JSON.stringify(
+      anDossierJson({
+        uid: DOSSIER,
+        legislature: "17",
+        title: "Loi de démonstration pour les mesures",
+        slug: "mesures",
+        procedure: "Proposition de loi ordinaire",
+        acts: [
+          {
+            code: "AN1",
+            children: [
+              { code: "AN1-DEPOT", date: "2025-01-01", texteAssocie: TEXTS[0] },
+              { code: "AN1-COM", children: [{ code: "AN1-COM-FOND", children: [{ code: "AN1-COM-FOND-RAPPORT", date: "2025-02-01", texteAdopte: TEXTS[1] }] }] },
+              { code: "AN1-DEBATS", children: [{ code: "AN1-DEBATS-DEC", date: "2025-03-01", conclusion: { code: "TSORTF01", label: "adopté" }, adoptedText: TEXTS[2] }] },
+            ],
+          },
+        ],
+      }),
+    ),
+  );
+  const run = (kind: string, location: string) => runImport(handle, { kind: findSourceKind(kind)!, location, cacheDir: dir });
+  await run("an-dossiers", dossierFile);
+  for (const [i, uid] of TEXTS.entries()) {
+    const file = path.join(dir, `${uid}.html`);
+    writeFileSync(file, renderAnDynHtml(bill(i)));
+    await run("an-texte", file);
+  }
+  const amendmentsDir = path.join(dir, "json", DOSSIER);
+  for (let i = 0; i < AMENDMENTS; i++) {
+    const text = i % 2 === 0 ? TEXTS[0]! : TEXTS[1]!;
+    const article = 1 + (i % ARTICLES);
+    const spec: AmendmentSpec = {
+      organ: i % 2 === 0 ? "PO59051" : "PO838901",
+      text,
+      number: i + 1,
+      prefix: i % 2 === 0 ? "CL" : "",
+      prefixCode: i % 2 === 0 ? "CION_LOIS" : "AN",
+      author: { type: "Député", ref: `PA${i % 500}`, group: "PO845413", label: `M.&#160;Député${i % 500}` },
+      division: { title: `Article ${article}`, short: `ART. ${article}` },
+      dispositif: `<p>À l'alinéa 2 de l'article ${article}, supprimer les mots : « autorisation préalable ».</p>`,
+      expose: "<p>Le contrôle du juge protège les libertés.</p>",
+      state: { code: "DI", label: "Discuté" },
+      subState: { code: "DI", label: i % 4 === 0 ? "Adopté" : "Rejeté" },
+      sort: i % 4 === 0 ? "Adopté" : "Rejeté",
+      depositedAt: "2025-01-15",
+    };
+    const document = anAmendmentJson(spec);
+    const folder = path.join(amendmentsDir, text);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `${document.amendement["uid"] as string}.json`), JSON.stringify(document));
+  }
+  await run("an-amendements", path.join(dir, "json"));
+  await handle.close();
+  return db;
+}
+
+async function main(): Promise<void> {
+  const db = await prepareBenchDatabase();
+  const handle = openDatabase(db);
+  const server = await startBenchServer(handle);
+  const targets: Array<[string, string]> = [
+    ["static", "/assets/navette.css"],
+    ["bill", `/dossiers/${DOSSIER}`],
+    ["provision", `/dossiers/${DOSSIER}/articles/${encodeURIComponent(`34@AN1-DEPOT#1`)}`],
+    ["search", "/recherche?q=autorisation%20juge"],
+  ];
+  for (const [name, target] of targets) {
+    const result = await autocannon({ url: `${server.url}${target}`, connections: 10, duration: 8 });
+    console.log(JSON.stringify({ name, target, requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx }));
+  }
+  await server.stop();
+  await handle.close();
+}
+
+void main();
