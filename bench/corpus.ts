@@ -36,9 +36,15 @@ export function corpusAmendment(i: number, texts: number, dossiers: number): { p
     prefixCode: i % 3 === 0 ? "CION_LOIS" : "AN",
     author: { type: "Député", ref: `PA${700000 + (i % 577)}`, group: `PO8454${10 + (i % 11)}`, label: `M.&#160;Député${i % 577}` },
     cosigners: Array.from({ length: i % 7 }, (_, k) => `PA${710000 + ((i + k) % 577)}`),
-    division: i % 10 === 0 ? { title: `Article ${article}`, short: `APRÈS ART. ${article}`, position: "Après", additional: true } : { title: `Article ${article}`, short: `ART. ${article}` },
+    division:
+      i % 10 === 0
+        ? { title: `Article ${article}`, short: `APRÈS ART. ${article}`, position: "Après", additional: true }
+        : { title: `Article ${article}`, short: `ART. ${article}` },
     alinea: String(1 + (i % 12)),
-    dispositif: `<p>À l'alinéa ${1 + (i % 12)}, substituer aux mots&#160;: «&#160;autorisation préalable&#160;» les mots&#160;: «&#160;autorisation du juge n° ${i}&#160;».</p>`.repeat(2),
+    dispositif:
+      `<p>À l'alinéa ${1 + (i % 12)}, substituer aux mots&#160;: «&#160;autorisation préalable&#160;» les mots&#160;: «&#160;autorisation du juge n° ${i}&#160;».</p>`.repeat(
+        2,
+      ),
     expose: `<p>${PARAGRAPH}</p>`.repeat(3 + (i % 5)),
     ...SORTS[i % SORTS.length]!,
     depositedAt: `2025-0${1 + (i % 9)}-1${i % 10}`,
@@ -60,6 +66,9 @@ export function writeCorpusZip(file: string, amendments: number, texts = 300, do
       });
     }
     zip.end();
-    zip.outputStream.pipe(createWriteStream(file)).on("close", () => resolve()).on("error", reject);
+    zip.outputStream
+      .pipe(createWriteStream(file))
+      .on("close", () => resolve())
+      .on("error", reject);
   });
 }

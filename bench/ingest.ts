@@ -47,7 +47,16 @@ async function main(): Promise<void> {
     await migrateToLatest(handle);
     const summary = await runImport(handle, { kind, location: a, cacheDir: tempDir(), postProcess: false });
     await handle.close();
-    console.log(JSON.stringify({ phase, documents: summary.documents, records: summary.counts.created + summary.counts.changed + summary.counts.unchanged, counts: summary.counts, ms: performance.now() - start, peakMb: peakMb() }));
+    console.log(
+      JSON.stringify({
+        phase,
+        documents: summary.documents,
+        records: summary.counts.created + summary.counts.changed + summary.counts.unchanged,
+        counts: summary.counts,
+        ms: performance.now() - start,
+        peakMb: peakMb(),
+      }),
+    );
     return;
   }
   if (phase === "post" && a) {

@@ -29,10 +29,22 @@ function bill(version: number): BillSpec {
       items.push({ article: `Article ${i}`, markerLine: "(Supprimé)", alineas: [] });
       continue;
     }
-    const alineas = Array.from({ length: 4 + (i % 5) }, (_, k) => `${k + 1}° Le code de la sécurité intérieure est ainsi modifié à l'article L. ${800 + i}-${k} : les mots « ${version > 0 && k === 1 ? "autorisation du juge" : "autorisation préalable"} » sont remplacés (alinéa ${k + 1} de l'article ${i}).`);
+    const alineas = Array.from(
+      { length: 4 + (i % 5) },
+      (_, k) =>
+        `${k + 1}° Le code de la sécurité intérieure est ainsi modifié à l'article L. ${800 + i}-${k} : les mots « ${version > 0 && k === 1 ? "autorisation du juge" : "autorisation préalable"} » sont remplacés (alinéa ${k + 1} de l'article ${i}).`,
+    );
     items.push({ article: `Article ${i}`, alineas });
   }
-  return { title: "Loi de démonstration pour les mesures", nature: "ppl", number: 7001 + version, legislature: 17, session: 2024, role: version === 1 ? "commission" : version === 2 ? "adopte" : "depose", items };
+  return {
+    title: "Loi de démonstration pour les mesures",
+    nature: "ppl",
+    number: 7001 + version,
+    legislature: 17,
+    session: 2024,
+    role: version === 1 ? "commission" : version === 2 ? "adopte" : "depose",
+    items,
+  };
 }
 
 /** Imports the bench bill into a fresh SQLite file; returns its path. */
@@ -56,8 +68,18 @@ export async function prepareBenchDatabase(): Promise<string> {
             code: "AN1",
             children: [
               { code: "AN1-DEPOT", date: "2025-01-01", texteAssocie: TEXTS[0] },
-              { code: "AN1-COM", children: [{ code: "AN1-COM-FOND", children: [{ code: "AN1-COM-FOND-RAPPORT", date: "2025-02-01", texteAdopte: TEXTS[1] }] }] },
-              { code: "AN1-DEBATS", children: [{ code: "AN1-DEBATS-DEC", date: "2025-03-01", conclusion: { code: "TSORTF01", label: "adopté" }, adoptedText: TEXTS[2] }] },
+              {
+                code: "AN1-COM",
+                children: [
+                  { code: "AN1-COM-FOND", children: [{ code: "AN1-COM-FOND-RAPPORT", date: "2025-02-01", texteAdopte: TEXTS[1] }] },
+                ],
+              },
+              {
+                code: "AN1-DEBATS",
+                children: [
+                  { code: "AN1-DEBATS-DEC", date: "2025-03-01", conclusion: { code: "TSORTF01", label: "adopté" }, adoptedText: TEXTS[2] },
+                ],
+              },
             ],
           },
         ],
@@ -112,7 +134,15 @@ async function main(): Promise<void> {
   ];
   for (const [name, target] of targets) {
     const result = await autocannon({ url: `${server.url}${target}`, connections: 10, duration: 8 });
-    console.log(JSON.stringify({ name, target, requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx }));
+    console.log(
+      JSON.stringify({
+        name,
+        target,
+        requestsPerSecond: result.requests.average,
+        p99: result.latency.p99,
+        errors: result.errors + result.non2xx,
+      }),
+    );
   }
   await server.stop();
   await handle.close();

@@ -158,7 +158,10 @@ function benchTagging(): string[] {
 
 /** Runs one phase of bench/ingest.js or bench/pages.js in a child process; returns its JSON lines. */
 function child(script: string, args: string[]): Array<Record<string, unknown>> {
-  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, script), ...args], { encoding: "utf8", maxBuffer: 10 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, script), ...args], {
+    encoding: "utf8",
+    maxBuffer: 10 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`${script} ${args.join(" ")} : ${result.stderr}`);
   return result.stdout
     .trim()
@@ -194,7 +197,12 @@ function benchIngest(): string[] {
 function benchPages(): string[] {
   const results = child("pages.js", []);
   const base = results.find((r) => r["name"] === "static");
-  const labels: Record<string, string> = { static: "page statique (feuille de style)", bill: "page du texte (matrice 120 articles)", provision: "page d'un article", search: "recherche" };
+  const labels: Record<string, string> = {
+    static: "page statique (feuille de style)",
+    bill: "page du texte (matrice 120 articles)",
+    provision: "page d'un article",
+    search: "recherche",
+  };
   return [
     "pages sous charge (autocannon, 10 connexions, 8 s ; texte de 120 articles, 3 versions, 2 000 amendements) :",
     ...results.map((r) => {
@@ -207,7 +215,11 @@ function benchPages(): string[] {
 
 const only = process.argv[2];
 const sections: Array<() => string[]> =
-  only === "ingest" ? [benchIngest] : only === "pages" ? [benchPages] : [benchEngine, benchSimilarity, benchTagging, benchPages, benchIngest];
+  only === "ingest"
+    ? [benchIngest]
+    : only === "pages"
+      ? [benchPages]
+      : [benchEngine, benchSimilarity, benchTagging, benchPages, benchIngest];
 const lines = ["Navette — mesures (médianes)"];
 for (const section of sections) lines.push("", ...section());
 console.log(lines.join("\n"));
