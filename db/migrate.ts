@@ -10,6 +10,7 @@ import * as provisions from "./migrations/0003_provisions.js";
 import * as dossierSources from "./migrations/0004_dossier_sources.js";
 import * as tags from "./migrations/0005_tags.js";
 import * as search from "./migrations/0006_search.js";
+import * as accounts from "./migrations/0007_accounts.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -23,6 +24,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0004_dossier_sources", dossierSources],
   ["0005_tags", tags],
   ["0006_search", search],
+  ["0007_accounts", accounts],
 ];
 
 class StaticProvider implements MigrationProvider {

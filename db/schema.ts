@@ -234,6 +234,51 @@ export interface SearchDocumentsTable {
   folded: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  /** "admin", "staff" or "volunteer". */
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token (the token itself only lives in the cookie). */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  ip: string | null;
+}
+
+export interface InvitationsTable {
+  token_hash: string;
+  role: string;
+  created_by: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  /** "ip:<address>" or "account:<email>". */
+  key: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  detail: string;
+  ip: string | null;
+}
+
 export interface EventsTable {
   id: Id;
   /** "amendment.filed", "amendment.outcome_changed", "dossier.step_added"… */
@@ -290,6 +335,11 @@ export interface Database {
   tag_decisions: TagDecisionsTable;
   citations: CitationsTable;
   search_documents: SearchDocumentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
   provision_states: ProvisionStatesTable;
   events: EventsTable;
   import_runs: ImportRunsTable;

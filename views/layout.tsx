@@ -3,6 +3,7 @@
  */
 import type { Child } from "hono/jsx";
 import { assetPath } from "../src/web/assets.js";
+import { currentVisitor } from "../src/web/session.js";
 
 /** Wraps a page body. */
 export interface FeedLink {
@@ -20,6 +21,7 @@ function feedHref(feed: FeedLink, format: "atom" | "rss"): string {
 }
 
 export function Layout(props: { title: string; children: Child; feed?: FeedLink }) {
+  const visitor = currentVisitor();
   return (
     <html lang="fr">
       <head>
@@ -35,7 +37,7 @@ export function Layout(props: { title: string; children: Child; feed?: FeedLink 
           </>
         ) : null}
       </head>
-      <body>
+      <body hx-headers={visitor ? JSON.stringify({ "X-CSRF-Token": visitor.csrfToken }) : undefined}>
         <header class="site">
           <a class="brand" href="/">
             Navette
@@ -47,6 +49,24 @@ export function Layout(props: { title: string; children: Child; feed?: FeedLink 
               <input type="search" name="q" placeholder="Rechercher un article, un amendement…" />
             </label>
           </form>
+          <span class="account">
+            {visitor?.user ? (
+              <>
+                {visitor.user.displayName}{" "}
+                {visitor.user.role === "admin" ? (
+                  <>
+                    <a href="/admin/utilisateurs">Comptes</a>{" "}
+                  </>
+                ) : null}
+                <form method="post" action="/deconnexion" class="inline">
+                  <input type="hidden" name="_csrf" value={visitor.csrfToken} />
+                  <button type="submit">Se déconnecter</button>
+                </form>
+              </>
+            ) : (
+              <a href="/connexion">Connexion</a>
+            )}
+          </span>
         </header>
         <main id="contenu">
           {props.feed ? (

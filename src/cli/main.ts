@@ -15,6 +15,9 @@ import { tagDossier, taggableDossiers } from "../importer/tagging.js";
 import { indexDossierForSearch } from "../importer/search-index.js";
 import { loadRules } from "../importer/rules.js";
 import { decideTag } from "../../db/store/tags.js";
+import { audit, createUser } from "../../db/store/accounts.js";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../accounts/password.js";
+import { isRole } from "../accounts/roles.js";
 import { createApp } from "../web/app.js";
 import { createProgress } from "./progress.js";
 
@@ -29,6 +32,7 @@ Commandes :
   analyse [--dossier <uid>]   recalcule le suivi des articles (navette) des dossiers
   marquer [--dossier <uid>]   recalcule les thèmes (surveillance) après un changement des règles
   theme ajouter|rejeter <dossier> <article> <thème> --raison <texte> --par <nom>
+  utilisateur ajouter --role admin|staff|volunteer --email <adresse> --nom <nom>
   demo                        charge les données de démonstration
 
 Configuration (variables d'environnement) :
@@ -100,6 +104,9 @@ export async function main(argv: string[]): Promise<number> {
       return tagCommand(config, rest);
     case "theme":
       return themeDecisionCommand(config, rest);
+    case "utilisateur":
+    case "user":
+      return userCommand(config, rest);
     default:
       console.error(`navette : commande inconnue « ${command} »\n`);
       console.error(MAIN_HELP);
@@ -338,6 +345,68 @@ async function themeDecisionCommand(config: Config, args: string[]): Promise<num
       author: values.par.trim(),
     });
     console.log(`thème « ${theme} » ${action === "ajouter" ? "ajouté à" : "rejeté pour"} l'article ${provisionId}`);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+const USER_HELP = `Usage : navette utilisateur ajouter --role admin|staff|volunteer --email <adresse> --nom <nom>
+
+Crée un compte (le premier administrateur, par exemple). Le mot de passe (12 caractères au moins)
+est lu sur l'entrée standard, ou dans la variable NAVETTE_PASSWORD ; il n'apparaît jamais dans
+l'historique du terminal.`;
+
+async function readPassword(): Promise<string> {
+  if (process.env["NAVETTE_PASSWORD"]) return process.env["NAVETTE_PASSWORD"];
+  if (process.stdin.isTTY) process.stderr.write("Mot de passe : ");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (Buffer.concat(chunks).includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+}
+
+async function userCommand(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: "boolean", short: "h" }, role: { type: "string" }, email: { type: "string" }, nom: { type: "string" } },
+  });
+  if (values.help) {
+    console.log(USER_HELP);
+    return 0;
+  }
+  if (
+    (positionals[0] !== "ajouter" && positionals[0] !== "add") ||
+    !isRole(values.role) ||
+    !values.email ||
+    !/^[^\s@]+@[^\s@]+$/.test(values.email) ||
+    !values.nom?.trim()
+  ) {
+    console.error(`navette utilisateur : arguments incomplets ou invalides\n\n${USER_HELP}`);
+    return 1;
+  }
+  const password = await readPassword();
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    console.error(`navette utilisateur : le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères`);
+    return 1;
+  }
+  const handle = await openMigrated(config);
+  try {
+    if (await handle.db.selectFrom("users").select("id").where("email", "=", values.email.toLowerCase()).executeTakeFirst()) {
+      console.error(`navette utilisateur : un compte existe déjà pour ${values.email}`);
+      return 1;
+    }
+    const id = await createUser(handle.db, {
+      email: values.email,
+      displayName: values.nom,
+      role: values.role,
+      passwordHash: await hashPassword(password),
+    });
+    await audit(handle.db, { userId: id, action: "user.created", detail: { role: values.role, via: "cli" }, ip: null });
+    console.log(`compte ${values.email} créé (${values.role})`);
     return 0;
   } finally {
     await handle.close();

@@ -27,17 +27,21 @@ import { buildFeed, feedEvents, type FeedScope } from "./feeds.js";
 import { searchDocuments } from "../../db/store/search.js";
 import { SearchPage } from "../../views/search.js";
 import type { Context } from "hono";
+import { contextStorage } from "hono/context-storage";
+import { sessionMiddleware, type SessionVariables } from "./session.js";
+import { accountRoutes } from "./account-routes.js";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
 
 /** Builds the Hono application over an open database. */
-export function createApp(handle: DatabaseHandle): Hono {
+export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVariables }> {
   const { db } = handle;
   const assets = staticAssets();
   const rules = loadRules();
   const themeLabels = new Map(rules.themes.map((t) => [t.id, t.label]));
-  const app = new Hono();
+  const app = new Hono<{ Variables: SessionVariables }>();
+  app.use("*", contextStorage());
 
   app.use("*", async (c, next) => {
     await next();
@@ -48,6 +52,13 @@ export function createApp(handle: DatabaseHandle): Hono {
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
     );
   });
+
+  app.use("*", async (c, next) => {
+    // Assets and feeds need no session.
+    if (c.req.path.startsWith("/assets/") || c.req.path.startsWith("/flux/") || c.req.path === "/healthz") return next();
+    return sessionMiddleware(db)(c, next);
+  });
+  accountRoutes(app, db);
 
   app.get("/assets/:name", (c) => {
     const asset = assets.get(c.req.param("name"));

@@ -1,0 +1,110 @@
+/**
+ * Account pages: sign in, invitation, administration of accounts.
+ */
+import { Layout } from "./layout.js";
+import { ROLE_LABELS, type Role } from "../src/accounts/roles.js";
+
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+export function LoginPage(props: { csrf: string; error?: string; email?: string; next?: string }) {
+  return (
+    <Layout title="Connexion">
+      <h1>Connexion</h1>
+      {props.error ? (
+        <p class="notice" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <form method="post" action="/connexion" class="account-form">
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="suite" value={props.next ?? "/"} />
+        <label>
+          Adresse électronique <input type="email" name="email" required autocomplete="username" value={props.email ?? ""} />
+        </label>
+        <label>
+          Mot de passe <input type="password" name="motdepasse" required autocomplete="current-password" />
+        </label>
+        <button type="submit">Se connecter</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function InvitationPage(props: { csrf: string; token: string; role: string; error?: string }) {
+  return (
+    <Layout title="Créer votre compte">
+      <h1>Créer votre compte ({ROLE_LABELS[props.role as Role] ?? props.role})</h1>
+      {props.error ? (
+        <p class="notice" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <form method="post" action={`/invitation/${encodeURIComponent(props.token)}`} class="account-form">
+        <CsrfField token={props.csrf} />
+        <label>
+          Nom affiché <input name="nom" required maxlength={80} />
+        </label>
+        <label>
+          Adresse électronique <input type="email" name="email" required autocomplete="username" />
+        </label>
+        <label>
+          Mot de passe (12 caractères au moins){" "}
+          <input type="password" name="motdepasse" required minlength={12} autocomplete="new-password" />
+        </label>
+        <button type="submit">Créer le compte</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function AdminUsersPage(props: {
+  csrf: string;
+  users: ReadonlyArray<{ id: number; email: string; display_name: string; role: string; disabled: number }>;
+  invitationLink?: string;
+}) {
+  return (
+    <Layout title="Comptes">
+      <h1>Comptes</h1>
+      {props.invitationLink ? (
+        <p class="notice">
+          Lien d'invitation, affiché une seule fois : <code>{props.invitationLink}</code>
+        </p>
+      ) : null}
+      <form method="post" action="/admin/invitations">
+        <CsrfField token={props.csrf} />
+        <label>
+          Inviter un compte{" "}
+          <select name="role">
+            {Object.entries(ROLE_LABELS).map(([value, label]) => (
+              <option value={value}>{label}</option>
+            ))}
+          </select>
+        </label>{" "}
+        <button type="submit">Créer un lien d'invitation</button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Adresse</th>
+            <th scope="col">Rôle</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((u) => (
+            <tr>
+              <td>{u.display_name}</td>
+              <td>{u.email}</td>
+              <td>
+                {ROLE_LABELS[u.role as Role] ?? u.role}
+                {u.disabled ? " (désactivé)" : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
