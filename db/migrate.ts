@@ -11,6 +11,7 @@ import * as dossierSources from "./migrations/0004_dossier_sources.js";
 import * as tags from "./migrations/0005_tags.js";
 import * as search from "./migrations/0006_search.js";
 import * as accounts from "./migrations/0007_accounts.js";
+import * as annotations from "./migrations/0008_annotations.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -25,6 +26,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0005_tags", tags],
   ["0006_search", search],
   ["0007_accounts", accounts],
+  ["0008_annotations", annotations],
 ];
 
 class StaticProvider implements MigrationProvider {

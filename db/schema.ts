@@ -279,6 +279,34 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface AnnotationsTable {
+  id: Generated<number>;
+  dossier_uid: string;
+  provision_id: string;
+  /** Step of the version the annotation was written on. */
+  step_key: string;
+  alinea: number | null;
+  /** Passage quoted from that version, to re-anchor the annotation in later versions. */
+  quote: string | null;
+  /** Markdown as written. */
+  body: string;
+  /** Rendered and sanitised HTML. */
+  body_html: string;
+  author_id: number;
+  /** "public" or "staff". */
+  visibility: string;
+  hidden: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnnotationRevisionsTable {
+  annotation_id: number;
+  body: string;
+  edited_by: number;
+  edited_at: string;
+}
+
 export interface EventsTable {
   id: Id;
   /** "amendment.filed", "amendment.outcome_changed", "dossier.step_added"… */
@@ -340,6 +368,8 @@ export interface Database {
   invitations: InvitationsTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  annotations: AnnotationsTable;
+  annotation_revisions: AnnotationRevisionsTable;
   provision_states: ProvisionStatesTable;
   events: EventsTable;
   import_runs: ImportRunsTable;

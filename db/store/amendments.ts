@@ -5,7 +5,8 @@
 import type { Kysely } from "kysely";
 import type { AmendmentRecord } from "../../src/domain/amendment.js";
 import type { AmendmentRow, Database, NewAmendmentRow, NewEventRow } from "../schema.js";
-import { chunk, contentHash, emptyCounts, nowIso, type StoreCounts } from "./common.js";
+import { createHash } from "node:crypto";
+import { chunk, emptyCounts, nowIso, type StoreCounts } from "./common.js";
 
 /** Where the records come from, for provenance columns. */
 export interface StoreContext {
@@ -26,10 +27,14 @@ const WATCHED_COLUMNS = [
   "identical_discussion_id",
 ] as const satisfies readonly (keyof AmendmentRow)[];
 
-/** The record's content hash: the dossier a dump's folder gives is provenance, not content. */
+/**
+ * The record's content hash: the dossier a dump's folder gives is provenance, not content.
+ * Mappers build records with a fixed key order, so plain JSON is stable (and much faster than
+ * sorting keys, which matters when a legislature is re-imported).
+ */
 export function amendmentHash(record: AmendmentRecord): string {
   const { dossierUid: _dossier, ...content } = record;
-  return contentHash(content);
+  return createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
 
 /** Maps a record to its row. */
