@@ -3,10 +3,11 @@
  */
 import { Layout } from "./layout.js";
 
-export function NotFoundPage(props: { what: string }) {
+/** An error page; "Introuvable" unless another heading is given (refused or invalid input). */
+export function NotFoundPage(props: { what: string; heading?: string }) {
   return (
-    <Layout title="Introuvable">
-      <h1>Introuvable</h1>
+    <Layout title={props.heading ?? "Introuvable"}>
+      <h1>{props.heading ?? "Introuvable"}</h1>
       <p>{props.what}</p>
       <p>
         <a href="/">Retour aux textes suivis</a>

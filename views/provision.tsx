@@ -11,6 +11,7 @@ import { DiffPanel } from "./partials/diff.js";
 import { Highlighted } from "./partials/highlight.js";
 import type { ProvisionTheme } from "../src/web/queries.js";
 import { frenchDate, provisionPath, stepLabel } from "./format.js";
+import { AnnotationsPanel, type AnnotationItem } from "./partials/annotations.js";
 
 export interface ProvisionPageProps {
   readonly detail: ProvisionDetail;
@@ -21,6 +22,7 @@ export interface ProvisionPageProps {
   readonly to: string | null;
   readonly diff: ArticleDiff | null;
   readonly shownStep: string;
+  readonly annotations: { readonly items: readonly AnnotationItem[]; readonly signedIn: boolean; readonly csrf: string };
 }
 
 const label = (status: string) => PROVISION_STATUS_LABELS[status as ProvisionStatus] ?? status;
@@ -191,6 +193,15 @@ export function ProvisionPage(props: ProvisionPageProps) {
           )}
         </section>
       ) : null}
+
+      <AnnotationsPanel
+        action={`${path}/annotations`}
+        items={props.annotations.items}
+        signedIn={props.annotations.signedIn}
+        csrf={props.annotations.csrf}
+        steps={detail.steps.map((s) => ({ key: s.stepKey, label: stepLabel(s) }))}
+        currentStep={shown?.stepKey ?? ""}
+      />
 
       <h2>Amendements ({detail.amendments.length})</h2>
       {detail.amendments.length === 0 ? (

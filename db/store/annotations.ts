@@ -21,6 +21,8 @@ export interface AnnotationView {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly revisions: number;
+  readonly dossierUid: string;
+  readonly provisionId: string;
 }
 
 /** Creates an annotation; a public one gives an `annotation.published` event. Returns its id. */

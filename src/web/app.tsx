@@ -30,6 +30,7 @@ import type { Context } from "hono";
 import { contextStorage } from "hono/context-storage";
 import { sessionMiddleware, type SessionVariables } from "./session.js";
 import { accountRoutes } from "./account-routes.js";
+import { annotationItems, annotationRoutes } from "./annotation-routes.js";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
@@ -59,6 +60,7 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     return sessionMiddleware(db)(c, next);
   });
   accountRoutes(app, db);
+  annotationRoutes(app, db);
 
   app.get("/assets/:name", (c) => {
     const asset = assets.get(c.req.param("name"));
@@ -113,8 +115,14 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     const { fromKey, toKey, diff } = chooseVersions(detail, c.req.query("de"), c.req.query("a"));
     const shown = c.req.query("montrer") ?? toKey ?? "";
     const { themes, citations } = await getProvisionThemes(db, detail.dossier.uid, detail.id);
+    const visitor = c.get("visitor");
     return c.html(
       <ProvisionPage
+        annotations={{
+          items: await annotationItems(db, detail, visitor, shown),
+          signedIn: !!visitor.user,
+          csrf: visitor.csrfToken,
+        }}
         detail={detail}
         from={fromKey}
         to={toKey}

@@ -23,8 +23,19 @@ export type FeedScope =
 
 const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The events of a scope, newest first. */
+/** The events of a scope, newest first; annotations hidden since they were published are left out. */
 export async function feedEvents(db: Kysely<Database>, scope: FeedScope): Promise<EventRow[]> {
+  const events = await scopeEvents(db, scope);
+  const annotationOf = (e: EventRow) => Number((JSON.parse(e.payload) as { annotation?: unknown }).annotation);
+  const annotationIds = events.filter((e) => e.kind === "annotation.published").map(annotationOf).filter(Number.isSafeInteger);
+  if (annotationIds.length === 0) return events;
+  const hidden = new Set(
+    (await db.selectFrom("annotations").select("id").where("id", "in", annotationIds).where("hidden", "=", 1).execute()).map((r) => Number(r.id)),
+  );
+  return events.filter((e) => e.kind !== "annotation.published" || !hidden.has(annotationOf(e)));
+}
+
+async function scopeEvents(db: Kysely<Database>, scope: FeedScope): Promise<EventRow[]> {
   const base = db.selectFrom("events").selectAll().orderBy("id", "desc").limit(FEED_LIMIT);
   if (scope.kind === "dossier") return base.where("dossier_uid", "=", scope.dossierUid).execute();
   if (scope.kind === "provision") {
@@ -146,6 +157,12 @@ export function describeFeedEvent(
         title: `Thème « ${String(payload["theme"])} » ${payload["decision"] === "rejected" ? "rejeté" : "ajouté"} par ${String(payload["author"])}`,
         path: provisionPath(),
         summary: String(payload["reason"] ?? ""),
+      };
+    case "annotation.published":
+      return {
+        title: `Annotation de ${String(payload["author"] ?? "")} sur l'article ${event.subject_id.split("/").slice(1).join("/")}`,
+        path: `${provisionPath()}#annotation-${String(payload["annotation"] ?? "")}`,
+        summary: String(payload["extract"] ?? ""),
       };
     case "dossier.step_added":
       return {

@@ -1,0 +1,178 @@
+/**
+ * Annotation routes: volunteers (and above) annotate a provision; an author edits or hides their
+ * own annotations, staff any; staff-only annotations are shown to staff alone; a volunteer's
+ * page lists what they wrote. Answers are the panel (htmx) or a redirect (plain forms).
+ */
+import type { Context, Hono } from "hono";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.js";
+import { audit } from "../../db/store/accounts.js";
+import { createAnnotation, editAnnotation, getAnnotation, hideAnnotation, listAnnotations, type AnnotationView } from "../../db/store/annotations.js";
+import { hasRole } from "../accounts/roles.js";
+import { renderMarkdown } from "../accounts/markdown.js";
+import { anchorAnnotation, anchorQuote } from "../domain/annotation-anchor.js";
+import { diffArticles } from "../domain/navette/diff.js";
+import { AnnotationsPanel, type AnnotationItem } from "../../views/partials/annotations.js";
+import { VolunteerPage } from "../../views/volunteer.js";
+import { NotFoundPage } from "../../views/not-found.js";
+import { provisionPath, stepLabel } from "../../views/format.js";
+import { getProvision, type ProvisionDetail } from "./queries.js";
+import type { SessionVariables, Visitor } from "./session.js";
+
+/** Longest annotation body and quote accepted. */
+export const ANNOTATION_LIMITS = { body: 20_000, quote: 2_000 } as const;
+
+/** Which annotations a visitor sees: public ones; staff-only ones for staff; hidden ones for staff. */
+export function visibleTo(visitor: Visitor, a: AnnotationView): boolean {
+  const staff = hasRole(visitor.user?.role, "staff");
+  if (a.hidden) return staff;
+  return a.visibility === "public" || staff;
+}
+
+/** Whether a visitor may edit or hide an annotation. */
+export function mayEdit(visitor: Visitor, a: { authorId: number }): boolean {
+  const user = visitor.user;
+  return !!user && (user.id === a.authorId ? hasRole(user.role, "volunteer") : hasRole(user.role, "staff"));
+}
+
+/** Panel items of a provision for the visitor, anchored in the version shown. */
+export async function annotationItems(db: Kysely<Database>, detail: ProvisionDetail, visitor: Visitor, shownStep: string): Promise<AnnotationItem[]> {
+  const shown = detail.steps.find((s) => s.stepKey === shownStep) ?? detail.steps[detail.steps.length - 1];
+  const annotations = await listAnnotations(db, { dossierUid: detail.dossier.uid, provisionId: detail.id });
+  return annotations
+    .filter((a) => visibleTo(visitor, a))
+    .map((a) => {
+      const written = detail.steps.find((s) => s.stepKey === a.stepKey);
+      const anchor = anchorAnnotation(a, written?.alineas ?? [], shown?.alineas ?? [], shown?.stepKey ?? "");
+      return {
+        annotation: a,
+        anchor,
+        writtenOnLabel: written ? stepLabel(written) : a.stepKey,
+        diffSince: anchor.kind === "changed" && written && shown ? diffArticles(written.alineas, shown.alineas) : null,
+        canEdit: mayEdit(visitor, a),
+      };
+    });
+}
+
+/** Registers the annotation routes. */
+export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db: Kysely<Database>): void {
+  /** Answers with the refreshed panel (htmx) or sends the browser back to the page. */
+  const respond = async (c: Context<{ Variables: SessionVariables }>, dossierUid: string, provisionId: string, step: string | null, status: 200 | 400 = 200, error?: string) => {
+    const path = provisionPath(dossierUid, provisionId);
+    if (c.req.header("HX-Request") !== "true") {
+      if (error) return c.html(<NotFoundPage heading="Annotation refusée" what={error} />, status);
+      return c.redirect(`${path}${step ? `?montrer=${encodeURIComponent(step)}` : ""}#annotations`, 303);
+    }
+    const detail = await getProvision(db, dossierUid, provisionId);
+    if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
+    const visitor = c.get("visitor");
+    const shown = step ?? detail.steps[detail.steps.length - 1]?.stepKey ?? "";
+    return c.html(
+      <AnnotationsPanel
+        action={`${path}/annotations`}
+        items={await annotationItems(db, detail, visitor, shown)}
+        signedIn={!!visitor.user}
+        csrf={visitor.csrfToken}
+        steps={detail.steps.map((s) => ({ key: s.stepKey, label: stepLabel(s) }))}
+        currentStep={shown}
+        error={error}
+      />,
+      status,
+    );
+  };
+
+  const signedInUser = (c: Context<{ Variables: SessionVariables }>) => {
+    const user = c.get("visitor").user;
+    if (!user) return { refusal: c.text("Connectez-vous pour annoter.", 401) } as const;
+    if (!hasRole(user.role, "volunteer")) return { refusal: c.text("Votre compte ne peut pas annoter.", 403) } as const;
+    return { user } as const;
+  };
+
+  app.post("/dossiers/:uid/articles/:pid/annotations", async (c) => {
+    const who = signedInUser(c);
+    if ("refusal" in who) return who.refusal;
+    const detail = await getProvision(db, c.req.param("uid"), c.req.param("pid"));
+    if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
+    const form = await c.req.parseBody();
+    const body = String(form["corps"] ?? "").trim();
+    const quote = String(form["citation"] ?? "").trim() || null;
+    const step = detail.steps.find((s) => s.stepKey === form["etape"]) ?? detail.steps[detail.steps.length - 1];
+    const visibility = form["visibilite"] === "staff" ? "staff" : "public";
+    const error = !body
+      ? "L'annotation est vide."
+      : body.length > ANNOTATION_LIMITS.body
+        ? `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.`
+        : quote && quote.length > ANNOTATION_LIMITS.quote
+          ? `Le passage cité dépasse ${ANNOTATION_LIMITS.quote} caractères.`
+          : !step
+            ? "Cet article n'a aucune version à annoter."
+            : null;
+    if (error || !step) return respond(c, detail.dossier.uid, detail.id, step?.stepKey ?? null, 400, error ?? undefined);
+    const alinea = quote ? (anchorQuote(quote, step.alineas) ?? null) : null;
+    const id = await createAnnotation(db, {
+      dossierUid: detail.dossier.uid,
+      provisionId: detail.id,
+      stepKey: step.stepKey,
+      alinea,
+      quote,
+      body,
+      bodyHtml: renderMarkdown(body),
+      authorId: who.user.id,
+      visibility,
+    });
+    await audit(db, { userId: who.user.id, action: "annotation.created", detail: { id, provision: `${detail.dossier.uid}/${detail.id}`, visibility }, ip: null });
+    return respond(c, detail.dossier.uid, detail.id, step.stepKey);
+  });
+
+  /** Loads the annotation and checks the visitor may change it. */
+  const editable = async (c: Context<{ Variables: SessionVariables }>) => {
+    const who = signedInUser(c);
+    if ("refusal" in who) return { refusal: who.refusal } as const;
+    const id = Number(c.req.param("id"));
+    const row = Number.isSafeInteger(id) ? await getAnnotation(db, id) : undefined;
+    if (!row) return { refusal: c.html(<NotFoundPage what="Annotation introuvable." />, 404) } as const;
+    if (!mayEdit(c.get("visitor"), { authorId: Number(row.author_id) }))
+      return { refusal: c.text("Seuls l'auteur et l'équipe peuvent modifier cette annotation.", 403) } as const;
+    return { row, user: who.user, id } as const;
+  };
+
+  app.post("/annotations/:id/modifier", async (c) => {
+    const found = await editable(c);
+    if ("refusal" in found) return found.refusal;
+    const form = await c.req.parseBody();
+    const body = String(form["corps"] ?? "").trim();
+    if (!body || body.length > ANNOTATION_LIMITS.body)
+      return respond(c, found.row.dossier_uid, found.row.provision_id, found.row.step_key, 400, body ? `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.` : "L'annotation est vide.");
+    await editAnnotation(db, found.id, body, renderMarkdown(body), found.user.id);
+    await audit(db, { userId: found.user.id, action: "annotation.edited", detail: { id: found.id }, ip: null });
+    return respond(c, found.row.dossier_uid, found.row.provision_id, found.row.step_key);
+  });
+
+  app.post("/annotations/:id/masquer", async (c) => {
+    const found = await editable(c);
+    if ("refusal" in found) return found.refusal;
+    await hideAnnotation(db, found.id);
+    await audit(db, { userId: found.user.id, action: "annotation.hidden", detail: { id: found.id }, ip: null });
+    return respond(c, found.row.dossier_uid, found.row.provision_id, found.row.step_key);
+  });
+
+  app.get("/benevoles/:id", async (c) => {
+    const id = Number(c.req.param("id"));
+    const user = Number.isSafeInteger(id)
+      ? await db.selectFrom("users").select(["id", "display_name", "role"]).where("id", "=", id).executeTakeFirst()
+      : undefined;
+    if (!user) return c.html(<NotFoundPage what="Bénévole introuvable." />, 404);
+    const visitor = c.get("visitor");
+    const annotations = (await listAnnotations(db, { authorId: id })).filter((a) => visibleTo(visitor, a));
+    const titles = new Map(
+      (
+        await db
+          .selectFrom("dossiers")
+          .select(["uid", "title"])
+          .where("uid", "in", [...new Set(annotations.map((a) => a.dossierUid)), ""])
+          .execute()
+      ).map((d) => [d.uid, d.title]),
+    );
+    return c.html(<VolunteerPage name={user.display_name} annotations={annotations.map((a) => ({ ...a, dossierTitle: titles.get(a.dossierUid) ?? a.dossierUid }))} />);
+  });
+}

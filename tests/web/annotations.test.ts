@@ -1,0 +1,175 @@
+/**
+ * Annotations on real databases: who may write, edit, hide and see them; Markdown made safe;
+ * anchoring in the version shown; one feed item per public annotation, gone once hidden.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/web/app.js";
+import { createUser } from "../../db/store/accounts.js";
+import { hashPassword } from "../../src/accounts/password.js";
+import { loadDemo } from "../../src/importer/demo.js";
+import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
+
+const PASSWORD = "correct horse battery staple";
+const PAGE = "/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231";
+const FEED = "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231.atom";
+
+/** A cookie jar over app.request that carries the page's CSRF token. */
+class Visitor {
+  cookies = new Map<string, string>();
+  constructor(private readonly app: ReturnType<typeof createApp>) {}
+  async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}) {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    let body = init.body;
+    if (init.form) {
+      headers.set("Content-Type", "application/x-www-form-urlencoded");
+      body = new URLSearchParams(init.form).toString();
+    }
+    const response = await this.app.request(path, { ...init, headers, body });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const [name, value] = pair!.split("=");
+      if (/Max-Age=0/i.test(cookie)) this.cookies.delete(name!);
+      else this.cookies.set(name!, value ?? "");
+    }
+    return response;
+  }
+  async csrf(path = "/connexion"): Promise<string> {
+    return /name="_csrf" value="([^"]+)"/.exec(await (await this.request(path)).text())![1]!;
+  }
+  async login(email: string) {
+    const response = await this.request("/connexion", { method: "POST", form: { _csrf: await this.csrf(), email, motdepasse: PASSWORD } });
+    expect(response.status).toBe(303);
+    return this;
+  }
+  /** Posts a form as htmx does (token in the header) and returns the answer. */
+  async post(path: string, form: Record<string, string>) {
+    const csrf = await this.csrf();
+    return this.request(path, { method: "POST", form, headers: { "HX-Request": "true", "X-CSRF-Token": csrf } });
+  }
+}
+
+const ids = (html: string) => [...html.matchAll(/id="annotation-(\d+)"/g)].map((m) => Number(m[1]));
+
+for (const { dialect, available } of TEST_DIALECTS) {
+  describe.skipIf(!available)(`annotations on ${dialect}`, () => {
+    let database: TestDatabase;
+    let app: ReturnType<typeof createApp>;
+    let volunteerId = 0;
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+      await loadDemo(database);
+      const hash = await hashPassword(PASSWORD);
+      volunteerId = await createUser(database.db, { email: "a@example.org", displayName: "Alice", role: "volunteer", passwordHash: hash });
+      await createUser(database.db, { email: "b@example.org", displayName: "Bob", role: "volunteer", passwordHash: hash });
+      await createUser(database.db, { email: "s@example.org", displayName: "Sam", role: "staff", passwordHash: hash });
+      app = createApp(database);
+    });
+    afterAll(async () => {
+      await database?.dispose();
+    });
+
+    it("refuses anonymous visitors and requests without a CSRF token", async () => {
+      const anonymous = new Visitor(app);
+      expect(await (await anonymous.request(PAGE)).text()).toContain("pour annoter cet article");
+      expect((await anonymous.post(`${PAGE}/annotations`, { corps: "test" })).status).toBe(401);
+      const alice = await new Visitor(app).login("a@example.org");
+      const noToken = await alice.request(`${PAGE}/annotations`, { method: "POST", form: { corps: "test" } });
+      expect(noToken.status).toBe(403);
+      const count = await database.db.selectFrom("annotations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(0);
+    });
+
+    it("publishes a public annotation with safe Markdown, anchored, in the feed exactly once", async () => {
+      const before = (await (await app.request(FEED)).text()).match(/<entry>/g)?.length ?? 0;
+      const alice = await new Visitor(app).login("a@example.org");
+      const response = await alice.post(`${PAGE}/annotations`, {
+        etape: "SN1-DEPOT#1",
+        citation: "communications électroniques chiffrées",
+        corps: '**Porte dérobée** : voir [avis](https://example.org/avis) <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror="alert(3)">',
+        visibilite: "public",
+      });
+      expect(response.status).toBe(200);
+      const panel = await response.text();
+      expect(panel).toContain("<strong>Porte dérobée</strong>");
+      expect(panel).toContain('href="https://example.org/avis"');
+      const rendered = /<div class="annotation-body">(.*?)<\/div>/.exec(panel)![1]!;
+      expect(rendered).not.toMatch(/script|javascript:|onerror|<img/);
+      // The raw Markdown is only ever inside the edit textarea, escaped.
+      expect(panel).not.toMatch(/<script>|<img/);
+      expect(panel).toContain("Écrite sur cette version, alinéa 2");
+
+      // Shown on the last version (the article was deleted in committee): the page says it changed.
+      const page = await (await new Visitor(app).request(PAGE)).text();
+      expect(page).toContain("le texte a changé depuis");
+      expect(page).toContain("Voir ce qui a changé depuis");
+
+      const feed = await (await app.request(FEED)).text();
+      expect(feed.match(/<entry>/g)?.length ?? 0).toBe(before + 1);
+      expect(feed).toContain("Annotation de Alice");
+      expect(feed).not.toContain("<script>");
+    });
+
+    it("keeps staff-only annotations from volunteers, visitors and feeds", async () => {
+      const before = await (await app.request(FEED)).text();
+      const sam = await new Visitor(app).login("s@example.org");
+      const panel = await (await sam.post(`${PAGE}/annotations`, { corps: "Note interne : stratégie", visibilite: "staff" })).text();
+      expect(panel).toContain("Note interne");
+      expect(panel).toContain("réservée à l&#39;équipe");
+      for (const visitor of [new Visitor(app), await new Visitor(app).login("b@example.org")]) {
+        expect(await (await visitor.request(PAGE)).text()).not.toContain("Note interne");
+      }
+      expect(await (await app.request(FEED)).text()).toBe(before);
+    });
+
+    it("lets the author and staff edit or hide, not another volunteer, and keeps the history", async () => {
+      const [id] = ids(await (await new Visitor(app).request(PAGE)).text());
+      expect(id).toBeDefined();
+      const bob = await new Visitor(app).login("b@example.org");
+      expect((await bob.post(`/annotations/${id}/modifier`, { corps: "vandalisme" })).status).toBe(403);
+      expect((await bob.post(`/annotations/${id}/masquer`, {})).status).toBe(403);
+
+      const alice = await new Visitor(app).login("a@example.org");
+      const edited = await (await alice.post(`/annotations/${id}/modifier`, { corps: "Analyse *révisée*" })).text();
+      expect(edited).toContain("<em>révisée</em>");
+      expect(edited).toContain("1 version précédente");
+      const history = await database.db.selectFrom("annotation_revisions").selectAll().where("annotation_id", "=", id!).execute();
+      expect(history).toHaveLength(1);
+      expect(history[0]!.body).toContain("Porte dérobée");
+      expect((await alice.post(`/annotations/${id}/modifier`, { corps: "x".repeat(20_001) })).status).toBe(400);
+
+      const feedBefore = await (await app.request(FEED)).text();
+      expect(feedBefore).toContain("Annotation de Alice");
+      const sam = await new Visitor(app).login("s@example.org");
+      expect((await sam.post(`/annotations/${id}/masquer`, {})).status).toBe(200);
+      expect(ids(await (await new Visitor(app).request(PAGE)).text())).not.toContain(id);
+      expect(await (await sam.request(PAGE)).text()).toContain("masquée");
+      expect(await (await app.request(FEED)).text()).not.toContain("Annotation de Alice");
+
+      const actions = await database.db.selectFrom("audit_log").select("action").where("action", "like", "annotation.%").execute();
+      expect(actions.map((a) => a.action).sort()).toEqual(["annotation.created", "annotation.created", "annotation.edited", "annotation.hidden"]);
+    });
+
+    it("refuses empty and oversized input, unknown articles and annotations, with clear messages", async () => {
+      const alice = await new Visitor(app).login("a@example.org");
+      const empty = await alice.post(`${PAGE}/annotations`, { corps: "   " });
+      expect(empty.status).toBe(400);
+      expect(await empty.text()).toContain("L&#39;annotation est vide.");
+      expect((await alice.post(`${PAGE}/annotations`, { corps: "x".repeat(20_001) })).status).toBe(400);
+      expect((await alice.post(`${PAGE}/annotations`, { corps: "ok", citation: "y".repeat(2_001) })).status).toBe(400);
+      expect((await alice.post("/dossiers/DLR5L17N99901/articles/inconnu/annotations", { corps: "ok" })).status).toBe(404);
+      expect((await alice.post("/annotations/999999/modifier", { corps: "ok" })).status).toBe(404);
+      expect((await alice.post("/annotations/abc/masquer", {})).status).toBe(404);
+    });
+
+    it("lists a volunteer's visible annotations on their page", async () => {
+      const alice = await new Visitor(app).login("a@example.org");
+      await alice.post(`${PAGE}/annotations`, { corps: "Deuxième analyse publique", visibilite: "public" });
+      const page = await (await new Visitor(app).request(`/benevoles/${volunteerId}`)).text();
+      expect(page).toContain("Annotations de Alice");
+      expect(page).toContain("Deuxième analyse publique");
+      expect(page).not.toContain("révisée");
+      expect((await app.request("/benevoles/424242")).status).toBe(404);
+    });
+  });
+}
