@@ -56,8 +56,13 @@ export async function annotationItems(db: Kysely<Database>, detail: ProvisionDet
 
 /** Registers the annotation routes. */
 export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db: Kysely<Database>): void {
-  /** Answers with the refreshed panel (htmx) or sends the browser back to the page. */
-  const respond = async (c: Context<{ Variables: SessionVariables }>, dossierUid: string, provisionId: string, step: string | null, status: 200 | 400 = 200, error?: string) => {
+  /**
+   * Answers with the refreshed panel (htmx), anchored in the version the page shows (`montrer`),
+   * or sends the browser back to the page.
+   */
+  const respond = async (c: Context<{ Variables: SessionVariables }>, dossierUid: string, provisionId: string, status: 200 | 400 = 200, error?: string) => {
+    const form = await c.req.parseBody();
+    const step = typeof form["montrer"] === "string" && form["montrer"] ? form["montrer"] : null;
     const path = provisionPath(dossierUid, provisionId);
     if (c.req.header("HX-Request") !== "true") {
       if (error) return c.html(<NotFoundPage heading="Annotation refusée" what={error} />, status);
@@ -66,7 +71,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     const detail = await getProvision(db, dossierUid, provisionId);
     if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
     const visitor = c.get("visitor");
-    const shown = step ?? detail.steps[detail.steps.length - 1]?.stepKey ?? "";
+    const shown = detail.steps.find((s) => s.stepKey === step)?.stepKey ?? detail.steps[detail.steps.length - 1]?.stepKey ?? "";
     return c.html(
       <AnnotationsPanel
         action={`${path}/annotations`}
@@ -107,7 +112,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
           : !step
             ? "Cet article n'a aucune version à annoter."
             : null;
-    if (error || !step) return respond(c, detail.dossier.uid, detail.id, step?.stepKey ?? null, 400, error ?? undefined);
+    if (error || !step) return respond(c, detail.dossier.uid, detail.id, 400, error ?? undefined);
     const alinea = quote ? (anchorQuote(quote, step.alineas) ?? null) : null;
     const id = await createAnnotation(db, {
       dossierUid: detail.dossier.uid,
@@ -121,7 +126,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
       visibility,
     });
     await audit(db, { userId: who.user.id, action: "annotation.created", detail: { id, provision: `${detail.dossier.uid}/${detail.id}`, visibility }, ip: null });
-    return respond(c, detail.dossier.uid, detail.id, step.stepKey);
+    return respond(c, detail.dossier.uid, detail.id);
   });
 
   /** Loads the annotation and checks the visitor may change it. */
@@ -142,10 +147,10 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     const form = await c.req.parseBody();
     const body = String(form["corps"] ?? "").trim();
     if (!body || body.length > ANNOTATION_LIMITS.body)
-      return respond(c, found.row.dossier_uid, found.row.provision_id, found.row.step_key, 400, body ? `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.` : "L'annotation est vide.");
+      return respond(c, found.row.dossier_uid, found.row.provision_id, 400, body ? `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.` : "L'annotation est vide.");
     await editAnnotation(db, found.id, body, renderMarkdown(body), found.user.id);
     await audit(db, { userId: found.user.id, action: "annotation.edited", detail: { id: found.id }, ip: null });
-    return respond(c, found.row.dossier_uid, found.row.provision_id, found.row.step_key);
+    return respond(c, found.row.dossier_uid, found.row.provision_id);
   });
 
   app.post("/annotations/:id/masquer", async (c) => {
@@ -153,7 +158,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     if ("refusal" in found) return found.refusal;
     await hideAnnotation(db, found.id);
     await audit(db, { userId: found.user.id, action: "annotation.hidden", detail: { id: found.id }, ip: null });
-    return respond(c, found.row.dossier_uid, found.row.provision_id, found.row.step_key);
+    return respond(c, found.row.dossier_uid, found.row.provision_id);
   });
 
   app.get("/benevoles/:id", async (c) => {

@@ -10,6 +10,8 @@ import type { Browser, Page } from "playwright-core";
 import { loadDemo } from "../../src/importer/demo.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/databases.js";
 import { ARTIFACTS, hasChromium, launchBrowser, startServer } from "../helpers/browser.js";
+import { createUser } from "../../db/store/accounts.js";
+import { hashPassword } from "../../src/accounts/password.js";
 
 describe.skipIf(!hasChromium)("pages in Chromium", () => {
   let database: TestDatabase;
@@ -20,6 +22,12 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
   beforeAll(async () => {
     database = await createTestDatabase("sqlite");
     await loadDemo(database);
+    await createUser(database.db, {
+      email: "benevole@example.org",
+      displayName: "Camille",
+      role: "volunteer",
+      passwordHash: await hashPassword("mot de passe du test"),
+    });
     server = await startServer(database);
     browser = await launchBrowser();
   });
@@ -103,6 +111,42 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     expect(await page.locator("#resultats mark").first().innerText()).toMatch(/activation/i);
     expect(new URL(page.url()).searchParams.get("q")).toBe("activation à distance");
     await page.screenshot({ path: path.join(ARTIFACTS, "recherche.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("signs in and annotates an article through htmx; hostile Markdown runs nothing", async () => {
+    // The article page's own sign-in link brings the volunteer back to it.
+    const page = await open("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231");
+    await page.getByRole("link", { name: "Connectez-vous" }).click();
+    await page.waitForURL(/\/connexion\?suite=/);
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByLabel("Adresse électronique").fill("benevole@example.org");
+    await page.getByLabel("Mot de passe").fill("mot de passe du test");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL((u) => u.pathname.includes("/articles/"));
+    await page.waitForFunction(() => "htmx" in window);
+    const form = page.locator("form.annotation-form");
+    await form.locator('select[name="etape"]').selectOption("SN1-DEPOT#1");
+    await form.locator('input[name="citation"]').fill("sans pouvoir opposer le chiffrement");
+    await form
+      .locator('textarea[name="corps"]')
+      .fill('Une **porte dérobée**. <img src=x onerror="alert(1)"> [clic](javascript:alert(2)) <script>alert(3)</script>');
+    const url = page.url();
+    await form.getByRole("button", { name: "Publier" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("#annotations article.annotation").length === 1);
+    expect(page.url()).toBe(url); // swapped in place, no reload
+    const annotation = page.locator("#annotations article.annotation");
+    expect(await annotation.locator("strong").innerText()).toBe("porte dérobée");
+    expect(await annotation.locator(".annotation-body img, .annotation-body script").count()).toBe(0);
+    expect(await annotation.locator(".annotation-body a").getAttribute("href")).toBeNull();
+    expect(await annotation.locator(".anchor").innerText()).toContain("le texte a changé depuis");
+    await annotation.locator(".annotation-body a").click();
+    await page.screenshot({ path: path.join(ARTIFACTS, "annotation.png"), fullPage: true });
+    expect(dialogs).toEqual([]);
     await page.close();
   });
 

@@ -85,6 +85,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const alice = await new Visitor(app).login("a@example.org");
       const response = await alice.post(`${PAGE}/annotations`, {
         etape: "SN1-DEPOT#1",
+        montrer: "SN1-DEPOT#1",
         citation: "communications électroniques chiffrées",
         corps: '**Porte dérobée** : voir [avis](https://example.org/avis) <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror="alert(3)">',
         visibilite: "public",

@@ -67,6 +67,7 @@ export function AnnotationsPanel(props: {
               <summary>Modifier ou masquer</summary>
               <form method="post" action={`/annotations/${a.id}/modifier`} hx-post={`/annotations/${a.id}/modifier`} hx-target="#annotations" hx-swap="outerHTML">
                 <input type="hidden" name="_csrf" value={props.csrf} />
+                <input type="hidden" name="montrer" value={props.currentStep} />
                 <textarea name="corps" rows={4} required maxlength={20000}>
                   {a.body}
                 </textarea>
@@ -74,6 +75,7 @@ export function AnnotationsPanel(props: {
               </form>
               <form method="post" action={`/annotations/${a.id}/masquer`} hx-post={`/annotations/${a.id}/masquer`} hx-target="#annotations" hx-swap="outerHTML">
                 <input type="hidden" name="_csrf" value={props.csrf} />
+                <input type="hidden" name="montrer" value={props.currentStep} />
                 <button type="submit">Masquer</button>
               </form>
             </details>
@@ -83,6 +85,7 @@ export function AnnotationsPanel(props: {
       {props.signedIn ? (
         <form method="post" action={props.action} hx-post={props.action} hx-target="#annotations" hx-swap="outerHTML" class="annotation-form">
           <input type="hidden" name="_csrf" value={props.csrf} />
+                <input type="hidden" name="montrer" value={props.currentStep} />
           <h3>Ajouter une annotation</h3>
           <label>
             Version annotée{" "}
@@ -111,7 +114,8 @@ export function AnnotationsPanel(props: {
         </form>
       ) : (
         <p class="muted">
-          <a href="/connexion">Connectez-vous</a> pour annoter cet article.
+          <a href={`/connexion?suite=${encodeURIComponent(props.action.replace(/\/annotations$/, "") + "#annotations")}`}>Connectez-vous</a> pour
+          annoter cet article.
         </p>
       )}
     </section>
