@@ -372,8 +372,9 @@ async function userCommand(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { help: { type: "boolean", short: "h" }, role: { type: "string" }, email: { type: "string" }, nom: { type: "string" } },
+    options: { help: { type: "boolean", short: "h" }, role: { type: "string" }, email: { type: "string" }, nom: { type: "string" }, name: { type: "string" } },
   });
+  const nom = values.nom ?? values.name;
   if (values.help) {
     console.log(USER_HELP);
     return 0;
@@ -383,7 +384,7 @@ async function userCommand(config: Config, args: string[]): Promise<number> {
     !isRole(values.role) ||
     !values.email ||
     !/^[^\s@]+@[^\s@]+$/.test(values.email) ||
-    !values.nom?.trim()
+    !nom?.trim()
   ) {
     console.error(`navette utilisateur : arguments incomplets ou invalides\n\n${USER_HELP}`);
     return 1;
@@ -401,7 +402,7 @@ async function userCommand(config: Config, args: string[]): Promise<number> {
     }
     const id = await createUser(handle.db, {
       email: values.email,
-      displayName: values.nom,
+      displayName: nom,
       role: values.role,
       passwordHash: await hashPassword(password),
     });

@@ -11,6 +11,9 @@ import { loadDemo } from "../../src/importer/demo.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/databases.js";
 import { ARTIFACTS, hasChromium, launchBrowser, startServer } from "../helpers/browser.js";
 import { createUser } from "../../db/store/accounts.js";
+import { runImport } from "../../src/importer/run-import.js";
+import { findSourceKind } from "../../src/importer/source-kinds.js";
+import { amendmentSpec, tempDir, writeAmendmentFolder } from "../helpers/fixtures.js";
 import { hashPassword } from "../../src/accounts/password.js";
 
 describe.skipIf(!hasChromium)("pages in Chromium", () => {
@@ -24,10 +27,21 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     await loadDemo(database);
     await createUser(database.db, {
       email: "benevole@example.org",
-      displayName: "Camille",
+      displayName: 'Camille <img src=x onerror="alert(\'nom\')">',
       role: "volunteer",
       passwordHash: await hashPassword("mot de passe du test"),
     });
+    // An amendment whose imported HTML is hostile: it must render inert.
+    const hostile = writeAmendmentFolder([
+      amendmentSpec({
+        text: "PIONANR5L17B9907",
+        organ: "PO59051",
+        number: 666,
+        dispositif: '<p>Texte <img src=x onerror="alert(\'import\')"><script>alert("import")</script><a href="javascript:alert(1)">lien</a></p>',
+        expose: '<p onclick="alert(2)">Exposé <iframe src="javascript:alert(3)"></iframe></p>',
+      }),
+    ]);
+    await runImport(database, { kind: findSourceKind("an-amendements")!, location: hostile, cacheDir: tempDir() });
     server = await startServer(database);
     browser = await launchBrowser();
   });
@@ -101,6 +115,23 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     await page.close();
   });
 
+  it("renders hostile imported HTML inert", async () => {
+    const uid = (await database.db.selectFrom("amendments").select("uid").where("number", "=", "666").executeTakeFirstOrThrow()).uid;
+    const page = await open(`/amendements/${encodeURIComponent(uid)}`);
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    expect(await page.locator(".imported").first().innerText()).toContain("Texte");
+    expect(await page.locator("main img, main script, main iframe, main [onclick]").count()).toBe(0);
+    for (const link of await page.locator(".imported a").all()) expect((await link.getAttribute("href")) ?? "").not.toMatch(/^javascript:/i);
+    await page.locator(".imported").first().click();
+    await page.waitForTimeout(200);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
   it("searches as one types (htmx), the address following the query", async () => {
     const page = await open("/recherche");
     await page.waitForFunction(() => "htmx" in window);
@@ -144,6 +175,9 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     expect(await annotation.locator(".annotation-body img, .annotation-body script").count()).toBe(0);
     expect(await annotation.locator(".annotation-body a").getAttribute("href")).toBeNull();
     expect(await annotation.locator(".anchor").innerText()).toContain("le texte a changé depuis");
+    // The hostile display name is shown as text, in the annotation and in the account menu.
+    expect(await annotation.locator("header a").innerText()).toBe('Camille <img src=x onerror="alert(\'nom\')">');
+    expect(await page.locator("img").count()).toBe(0);
     await annotation.locator(".annotation-body a").click();
     await page.screenshot({ path: path.join(ARTIFACTS, "annotation.png"), fullPage: true });
     expect(dialogs).toEqual([]);

@@ -163,6 +163,28 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect((await alice.post("/annotations/abc/masquer", {})).status).toBe(404);
     });
 
+    it("treats SQL metacharacters in every input as plain text", async () => {
+      const sql = `'; DROP TABLE annotations; -- " \\ %_ ') OR 1=1 --`;
+      const alice = await new Visitor(app).login("a@example.org");
+      const response = await alice.post(`${PAGE}/annotations`, { corps: sql, citation: sql, etape: sql, visibilite: sql, montrer: sql });
+      expect(response.status).toBe(200);
+      const stored = await database.db.selectFrom("annotations").selectAll().where("body", "=", sql).executeTakeFirstOrThrow();
+      expect(stored.quote).toBe(sql);
+      expect(stored.visibility).toBe("public");
+      expect((await alice.post(`/annotations/${encodeURIComponent(sql)}/modifier`, { corps: sql })).status).toBe(404);
+      expect((await app.request(`/benevoles/${encodeURIComponent(sql)}`)).status).toBe(404);
+      expect((await app.request(`/dossiers/${encodeURIComponent(sql)}/articles/${encodeURIComponent(sql)}`)).status).toBe(404);
+      expect((await app.request(`/recherche?q=${encodeURIComponent(sql)}`)).status).toBe(200);
+      const login = await new Visitor(app).request("/connexion", { method: "POST", form: { _csrf: "x", email: sql, motdepasse: sql } });
+      expect(login.status).toBe(403);
+      const anonymous = new Visitor(app);
+      const failed = await anonymous.request("/connexion", { method: "POST", form: { _csrf: await anonymous.csrf(), email: sql, motdepasse: sql } });
+      expect(failed.status).toBe(401);
+      // Every table is still there and whole.
+      expect(await database.db.selectFrom("annotations").select("id").execute()).not.toHaveLength(0);
+      expect(await database.db.selectFrom("users").select("id").execute()).toHaveLength(3);
+    });
+
     it("lists a volunteer's visible annotations on their page", async () => {
       const alice = await new Visitor(app).login("a@example.org");
       await alice.post(`${PAGE}/annotations`, { corps: "Deuxième analyse publique", visibilite: "public" });
