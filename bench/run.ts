@@ -219,7 +219,9 @@ const sections: Array<() => string[]> =
     ? [benchIngest]
     : only === "pages"
       ? [benchPages]
-      : [benchEngine, benchSimilarity, benchTagging, benchPages, benchIngest];
+      : only === "engine"
+        ? [benchEngine, benchSimilarity, benchTagging]
+        : [benchEngine, benchSimilarity, benchTagging, benchPages, benchIngest];
 const lines = ["Navette — mesures (médianes)"];
 for (const section of sections) lines.push("", ...section());
 console.log(lines.join("\n"));

@@ -28,13 +28,36 @@ export interface AnnotationView {
 /** Creates an annotation; a public one gives an `annotation.published` event. Returns its id. */
 export async function createAnnotation(
   db: Kysely<Database>,
-  a: { dossierUid: string; provisionId: string; stepKey: string; alinea: number | null; quote: string | null; body: string; bodyHtml: string; authorId: number; visibility: "public" | "staff" },
+  a: {
+    dossierUid: string;
+    provisionId: string;
+    stepKey: string;
+    alinea: number | null;
+    quote: string | null;
+    body: string;
+    bodyHtml: string;
+    authorId: number;
+    visibility: "public" | "staff";
+  },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const row = await trx
       .insertInto("annotations")
-      .values({ dossier_uid: a.dossierUid, provision_id: a.provisionId, step_key: a.stepKey, alinea: a.alinea, quote: a.quote, body: a.body, body_html: a.bodyHtml, author_id: a.authorId, visibility: a.visibility, hidden: 0, created_at: now, updated_at: now })
+      .values({
+        dossier_uid: a.dossierUid,
+        provision_id: a.provisionId,
+        step_key: a.stepKey,
+        alinea: a.alinea,
+        quote: a.quote,
+        body: a.body,
+        body_html: a.bodyHtml,
+        author_id: a.authorId,
+        visibility: a.visibility,
+        hidden: 0,
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     if (a.visibility === "public") {
@@ -63,7 +86,10 @@ export async function createAnnotation(
 export async function editAnnotation(db: Kysely<Database>, id: number, body: string, bodyHtml: string, editorId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const old = await trx.selectFrom("annotations").select("body").where("id", "=", id).executeTakeFirstOrThrow();
-    await trx.insertInto("annotation_revisions").values({ annotation_id: id, body: old.body, edited_by: editorId, edited_at: nowIso() }).execute();
+    await trx
+      .insertInto("annotation_revisions")
+      .values({ annotation_id: id, body: old.body, edited_by: editorId, edited_at: nowIso() })
+      .execute();
     await trx.updateTable("annotations").set({ body, body_html: bodyHtml, updated_at: nowIso() }).where("id", "=", id).execute();
   });
 }
@@ -79,7 +105,10 @@ export async function getAnnotation(db: Kysely<Database>, id: number) {
 }
 
 /** Annotations of a provision, or of an author, with author names and revision counts. */
-export async function listAnnotations(db: Kysely<Database>, where: { dossierUid: string; provisionId: string } | { authorId: number }): Promise<AnnotationView[]> {
+export async function listAnnotations(
+  db: Kysely<Database>,
+  where: { dossierUid: string; provisionId: string } | { authorId: number },
+): Promise<AnnotationView[]> {
   let query = db
     .selectFrom("annotations")
     .innerJoin("users", "users.id", "annotations.author_id")
@@ -100,11 +129,19 @@ export async function listAnnotations(db: Kysely<Database>, where: { dossierUid:
       "annotations.provision_id",
     ])
     .orderBy("annotations.id");
-  query = "authorId" in where ? query.where("annotations.author_id", "=", where.authorId) : query.where("annotations.dossier_uid", "=", where.dossierUid).where("annotations.provision_id", "=", where.provisionId);
+  query =
+    "authorId" in where
+      ? query.where("annotations.author_id", "=", where.authorId)
+      : query.where("annotations.dossier_uid", "=", where.dossierUid).where("annotations.provision_id", "=", where.provisionId);
   const rows = await query.execute();
   const ids = rows.map((r) => Number(r.id));
   const counts = ids.length
-    ? await db.selectFrom("annotation_revisions").select(["annotation_id", (eb) => eb.fn.countAll<number>().as("n")]).where("annotation_id", "in", ids).groupBy("annotation_id").execute()
+    ? await db
+        .selectFrom("annotation_revisions")
+        .select(["annotation_id", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("annotation_id", "in", ids)
+        .groupBy("annotation_id")
+        .execute()
     : [];
   const revisions = new Map(counts.map((c) => [Number(c.annotation_id), Number(c.n)]));
   return rows.map((r) => ({

@@ -372,7 +372,13 @@ async function userCommand(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { help: { type: "boolean", short: "h" }, role: { type: "string" }, email: { type: "string" }, nom: { type: "string" }, name: { type: "string" } },
+    options: {
+      help: { type: "boolean", short: "h" },
+      role: { type: "string" },
+      email: { type: "string" },
+      nom: { type: "string" },
+      name: { type: "string" },
+    },
   });
   const nom = values.nom ?? values.name;
   if (values.help) {

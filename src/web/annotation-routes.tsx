@@ -7,7 +7,14 @@ import type { Context, Hono } from "hono";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 import { audit } from "../../db/store/accounts.js";
-import { createAnnotation, editAnnotation, getAnnotation, hideAnnotation, listAnnotations, type AnnotationView } from "../../db/store/annotations.js";
+import {
+  createAnnotation,
+  editAnnotation,
+  getAnnotation,
+  hideAnnotation,
+  listAnnotations,
+  type AnnotationView,
+} from "../../db/store/annotations.js";
 import { hasRole } from "../accounts/roles.js";
 import { renderMarkdown } from "../accounts/markdown.js";
 import { anchorAnnotation, anchorQuote } from "../domain/annotation-anchor.js";
@@ -36,7 +43,12 @@ export function mayEdit(visitor: Visitor, a: { authorId: number }): boolean {
 }
 
 /** Panel items of a provision for the visitor, anchored in the version shown. */
-export async function annotationItems(db: Kysely<Database>, detail: ProvisionDetail, visitor: Visitor, shownStep: string): Promise<AnnotationItem[]> {
+export async function annotationItems(
+  db: Kysely<Database>,
+  detail: ProvisionDetail,
+  visitor: Visitor,
+  shownStep: string,
+): Promise<AnnotationItem[]> {
   const shown = detail.steps.find((s) => s.stepKey === shownStep) ?? detail.steps[detail.steps.length - 1];
   const annotations = await listAnnotations(db, { dossierUid: detail.dossier.uid, provisionId: detail.id });
   return annotations
@@ -60,7 +72,13 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
    * Answers with the refreshed panel (htmx), anchored in the version the page shows (`montrer`),
    * or sends the browser back to the page.
    */
-  const respond = async (c: Context<{ Variables: SessionVariables }>, dossierUid: string, provisionId: string, status: 200 | 400 = 200, error?: string) => {
+  const respond = async (
+    c: Context<{ Variables: SessionVariables }>,
+    dossierUid: string,
+    provisionId: string,
+    status: 200 | 400 = 200,
+    error?: string,
+  ) => {
     const form = await c.req.parseBody();
     const step = typeof form["montrer"] === "string" && form["montrer"] ? form["montrer"] : null;
     const path = provisionPath(dossierUid, provisionId);
@@ -125,7 +143,12 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
       authorId: who.user.id,
       visibility,
     });
-    await audit(db, { userId: who.user.id, action: "annotation.created", detail: { id, provision: `${detail.dossier.uid}/${detail.id}`, visibility }, ip: null });
+    await audit(db, {
+      userId: who.user.id,
+      action: "annotation.created",
+      detail: { id, provision: `${detail.dossier.uid}/${detail.id}`, visibility },
+      ip: null,
+    });
     return respond(c, detail.dossier.uid, detail.id);
   });
 
@@ -147,7 +170,13 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     const form = await c.req.parseBody();
     const body = String(form["corps"] ?? "").trim();
     if (!body || body.length > ANNOTATION_LIMITS.body)
-      return respond(c, found.row.dossier_uid, found.row.provision_id, 400, body ? `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.` : "L'annotation est vide.");
+      return respond(
+        c,
+        found.row.dossier_uid,
+        found.row.provision_id,
+        400,
+        body ? `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.` : "L'annotation est vide.",
+      );
     await editAnnotation(db, found.id, body, renderMarkdown(body), found.user.id);
     await audit(db, { userId: found.user.id, action: "annotation.edited", detail: { id: found.id }, ip: null });
     return respond(c, found.row.dossier_uid, found.row.provision_id);
@@ -178,6 +207,11 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
           .execute()
       ).map((d) => [d.uid, d.title]),
     );
-    return c.html(<VolunteerPage name={user.display_name} annotations={annotations.map((a) => ({ ...a, dossierTitle: titles.get(a.dossierUid) ?? a.dossierUid }))} />);
+    return c.html(
+      <VolunteerPage
+        name={user.display_name}
+        annotations={annotations.map((a) => ({ ...a, dossierTitle: titles.get(a.dossierUid) ?? a.dossierUid }))}
+      />,
+    );
   });
 }

@@ -27,10 +27,15 @@ const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace
 export async function feedEvents(db: Kysely<Database>, scope: FeedScope): Promise<EventRow[]> {
   const events = await scopeEvents(db, scope);
   const annotationOf = (e: EventRow) => Number((JSON.parse(e.payload) as { annotation?: unknown }).annotation);
-  const annotationIds = events.filter((e) => e.kind === "annotation.published").map(annotationOf).filter(Number.isSafeInteger);
+  const annotationIds = events
+    .filter((e) => e.kind === "annotation.published")
+    .map(annotationOf)
+    .filter(Number.isSafeInteger);
   if (annotationIds.length === 0) return events;
   const hidden = new Set(
-    (await db.selectFrom("annotations").select("id").where("id", "in", annotationIds).where("hidden", "=", 1).execute()).map((r) => Number(r.id)),
+    (await db.selectFrom("annotations").select("id").where("id", "in", annotationIds).where("hidden", "=", 1).execute()).map((r) =>
+      Number(r.id),
+    ),
   );
   return events.filter((e) => e.kind !== "annotation.published" || !hidden.has(annotationOf(e)));
 }

@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     await loadDemo(database);
     await createUser(database.db, {
       email: "benevole@example.org",
-      displayName: 'Camille <img src=x onerror="alert(\'nom\')">',
+      displayName: "Camille <img src=x onerror=\"alert('nom')\">",
       role: "volunteer",
       passwordHash: await hashPassword("mot de passe du test"),
     });
@@ -37,7 +37,8 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
         text: "PIONANR5L17B9907",
         organ: "PO59051",
         number: 666,
-        dispositif: '<p>Texte <img src=x onerror="alert(\'import\')"><script>alert("import")</script><a href="javascript:alert(1)">lien</a></p>',
+        dispositif:
+          '<p>Texte <img src=x onerror="alert(\'import\')"><script>alert("import")</script><a href="javascript:alert(1)">lien</a></p>',
         expose: '<p onclick="alert(2)">Exposé <iframe src="javascript:alert(3)"></iframe></p>',
       }),
     ]);
@@ -125,7 +126,8 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     });
     expect(await page.locator(".imported").first().innerText()).toContain("Texte");
     expect(await page.locator("main img, main script, main iframe, main [onclick]").count()).toBe(0);
-    for (const link of await page.locator(".imported a").all()) expect((await link.getAttribute("href")) ?? "").not.toMatch(/^javascript:/i);
+    for (const link of await page.locator(".imported a").all())
+      expect((await link.getAttribute("href")) ?? "").not.toMatch(/^javascript:/i);
     await page.locator(".imported").first().click();
     await page.waitForTimeout(200);
     expect(dialogs).toEqual([]);
@@ -176,7 +178,7 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     expect(await annotation.locator(".annotation-body a").getAttribute("href")).toBeNull();
     expect(await annotation.locator(".anchor").innerText()).toContain("le texte a changé depuis");
     // The hostile display name is shown as text, in the annotation and in the account menu.
-    expect(await annotation.locator("header a").innerText()).toBe('Camille <img src=x onerror="alert(\'nom\')">');
+    expect(await annotation.locator("header a").innerText()).toBe("Camille <img src=x onerror=\"alert('nom')\">");
     expect(await page.locator("img").count()).toBe(0);
     await annotation.locator(".annotation-body a").click();
     await page.screenshot({ path: path.join(ARTIFACTS, "annotation.png"), fullPage: true });

@@ -76,7 +76,10 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const alice = await new Visitor(app).login("a@example.org");
       const noToken = await alice.request(`${PAGE}/annotations`, { method: "POST", form: { corps: "test" } });
       expect(noToken.status).toBe(403);
-      const count = await database.db.selectFrom("annotations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const count = await database.db
+        .selectFrom("annotations")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(0);
     });
 
@@ -87,7 +90,8 @@ for (const { dialect, available } of TEST_DIALECTS) {
         etape: "SN1-DEPOT#1",
         montrer: "SN1-DEPOT#1",
         citation: "communications électroniques chiffrées",
-        corps: '**Porte dérobée** : voir [avis](https://example.org/avis) <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror="alert(3)">',
+        corps:
+          '**Porte dérobée** : voir [avis](https://example.org/avis) <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror="alert(3)">',
         visibilite: "public",
       });
       expect(response.status).toBe(200);
@@ -148,7 +152,12 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(await (await app.request(FEED)).text()).not.toContain("Annotation de Alice");
 
       const actions = await database.db.selectFrom("audit_log").select("action").where("action", "like", "annotation.%").execute();
-      expect(actions.map((a) => a.action).sort()).toEqual(["annotation.created", "annotation.created", "annotation.edited", "annotation.hidden"]);
+      expect(actions.map((a) => a.action).sort()).toEqual([
+        "annotation.created",
+        "annotation.created",
+        "annotation.edited",
+        "annotation.hidden",
+      ]);
     });
 
     it("refuses empty and oversized input, unknown articles and annotations, with clear messages", async () => {
@@ -178,7 +187,10 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const login = await new Visitor(app).request("/connexion", { method: "POST", form: { _csrf: "x", email: sql, motdepasse: sql } });
       expect(login.status).toBe(403);
       const anonymous = new Visitor(app);
-      const failed = await anonymous.request("/connexion", { method: "POST", form: { _csrf: await anonymous.csrf(), email: sql, motdepasse: sql } });
+      const failed = await anonymous.request("/connexion", {
+        method: "POST",
+        form: { _csrf: await anonymous.csrf(), email: sql, motdepasse: sql },
+      });
       expect(failed.status).toBe(401);
       // Every table is still there and whole.
       expect(await database.db.selectFrom("annotations").select("id").execute()).not.toHaveLength(0);

@@ -37,7 +37,12 @@ export function AnnotationsPanel(props: {
             <a href={`/benevoles/${a.authorId}`}>{a.authorName}</a>
             {a.visibility === "staff" ? <span class="badge">réservée à l'équipe</span> : null}
             {a.hidden ? <span class="badge">masquée</span> : null}
-            {a.revisions > 0 ? <span class="muted"> · modifiée ({a.revisions} version{a.revisions > 1 ? "s" : ""} précédente{a.revisions > 1 ? "s" : ""})</span> : null}
+            {a.revisions > 0 ? (
+              <span class="muted">
+                {" "}
+                · modifiée ({a.revisions} version{a.revisions > 1 ? "s" : ""} précédente{a.revisions > 1 ? "s" : ""})
+              </span>
+            ) : null}
           </header>
           {a.quote ? <blockquote class="quote">« {a.quote} »</blockquote> : null}
           <p class="anchor muted">
@@ -65,7 +70,13 @@ export function AnnotationsPanel(props: {
           {canEdit && !a.hidden ? (
             <details class="edit">
               <summary>Modifier ou masquer</summary>
-              <form method="post" action={`/annotations/${a.id}/modifier`} hx-post={`/annotations/${a.id}/modifier`} hx-target="#annotations" hx-swap="outerHTML">
+              <form
+                method="post"
+                action={`/annotations/${a.id}/modifier`}
+                hx-post={`/annotations/${a.id}/modifier`}
+                hx-target="#annotations"
+                hx-swap="outerHTML"
+              >
                 <input type="hidden" name="_csrf" value={props.csrf} />
                 <input type="hidden" name="montrer" value={props.currentStep} />
                 <textarea name="corps" rows={4} required maxlength={20000}>
@@ -73,7 +84,13 @@ export function AnnotationsPanel(props: {
                 </textarea>
                 <button type="submit">Enregistrer</button>
               </form>
-              <form method="post" action={`/annotations/${a.id}/masquer`} hx-post={`/annotations/${a.id}/masquer`} hx-target="#annotations" hx-swap="outerHTML">
+              <form
+                method="post"
+                action={`/annotations/${a.id}/masquer`}
+                hx-post={`/annotations/${a.id}/masquer`}
+                hx-target="#annotations"
+                hx-swap="outerHTML"
+              >
                 <input type="hidden" name="_csrf" value={props.csrf} />
                 <input type="hidden" name="montrer" value={props.currentStep} />
                 <button type="submit">Masquer</button>
@@ -83,9 +100,16 @@ export function AnnotationsPanel(props: {
         </article>
       ))}
       {props.signedIn ? (
-        <form method="post" action={props.action} hx-post={props.action} hx-target="#annotations" hx-swap="outerHTML" class="annotation-form">
+        <form
+          method="post"
+          action={props.action}
+          hx-post={props.action}
+          hx-target="#annotations"
+          hx-swap="outerHTML"
+          class="annotation-form"
+        >
           <input type="hidden" name="_csrf" value={props.csrf} />
-                <input type="hidden" name="montrer" value={props.currentStep} />
+          <input type="hidden" name="montrer" value={props.currentStep} />
           <h3>Ajouter une annotation</h3>
           <label>
             Version annotée{" "}
@@ -101,7 +125,8 @@ export function AnnotationsPanel(props: {
             Passage cité (facultatif, copié du texte) <input name="citation" maxlength={2000} />
           </label>
           <label>
-            Analyse (Markdown : **gras**, *italique*, [lien](https://…), listes) <textarea name="corps" rows={5} required maxlength={20000} />
+            Analyse (Markdown : **gras**, *italique*, [lien](https://…), listes){" "}
+            <textarea name="corps" rows={5} required maxlength={20000} />
           </label>
           <label>
             Visibilité{" "}
@@ -114,8 +139,8 @@ export function AnnotationsPanel(props: {
         </form>
       ) : (
         <p class="muted">
-          <a href={`/connexion?suite=${encodeURIComponent(props.action.replace(/\/annotations$/, "") + "#annotations")}`}>Connectez-vous</a> pour
-          annoter cet article.
+          <a href={`/connexion?suite=${encodeURIComponent(props.action.replace(/\/annotations$/, "") + "#annotations")}`}>Connectez-vous</a>{" "}
+          pour annoter cet article.
         </p>
       )}
     </section>
