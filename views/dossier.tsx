@@ -47,11 +47,15 @@ function Matrix(props: {
   dossierUid: string;
   matrix: ProvisionMatrix;
   filter: string | null;
+  themeFilter: string | null;
   themes: ReadonlyMap<string, string[]>;
   themeLabels: ReadonlyMap<string, string>;
 }) {
   const { steps, provisions, amendmentCounts } = props.matrix;
-  const rows = props.filter ? provisions.filter((p) => [...p.states.values()].some((s) => s.status === props.filter)) : provisions;
+  const rows = provisions
+    .filter((p) => !props.filter || [...p.states.values()].some((s) => s.status === props.filter))
+    .filter((p) => !props.themeFilter || (props.themes.get(p.id) ?? []).includes(props.themeFilter));
+  const presentThemes = [...new Set([...props.themes.values()].flat())].sort();
   return (
     <section class="matrix-section">
       <h2>Articles à chaque étape</h2>
@@ -69,8 +73,22 @@ function Matrix(props: {
               ))}
           </select>
         </label>{" "}
+        {presentThemes.length > 0 ? (
+          <label>
+            Thème{" "}
+            <select name="theme">
+              <option value="">tous</option>
+              {presentThemes.map((t) => (
+                <option value={t} selected={props.themeFilter === t}>
+                  {props.themeLabels.get(t) ?? t}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}{" "}
         <button type="submit">Filtrer</button>
       </form>
+      {rows.length === 0 ? <p class="empty">Aucun article ne correspond à ces filtres.</p> : null}
       <div class="matrix-scroll">
         <table class="matrix">
           <thead>
@@ -161,6 +179,7 @@ export function DossierPage(props: {
   detail: DossierDetail;
   matrix: ProvisionMatrix;
   filter: string | null;
+  themeFilter: string | null;
   themes: ReadonlyMap<string, string[]>;
   themeLabels: ReadonlyMap<string, string>;
 }) {
@@ -216,6 +235,7 @@ export function DossierPage(props: {
           dossierUid={dossier.uid}
           matrix={props.matrix}
           filter={props.filter}
+          themeFilter={props.themeFilter}
           themes={props.themes}
           themeLabels={props.themeLabels}
         />

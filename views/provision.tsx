@@ -12,6 +12,8 @@ import { Highlighted } from "./partials/highlight.js";
 import type { ProvisionTheme } from "../src/web/queries.js";
 import { frenchDate, provisionPath, stepLabel } from "./format.js";
 import { AnnotationsPanel, type AnnotationItem } from "./partials/annotations.js";
+import { AmendmentsSection } from "./partials/amendments.js";
+import type { AmendmentFilter } from "../src/web/amendment-filter.js";
 
 export interface ProvisionPageProps {
   readonly detail: ProvisionDetail;
@@ -22,6 +24,7 @@ export interface ProvisionPageProps {
   readonly to: string | null;
   readonly diff: ArticleDiff | null;
   readonly shownStep: string;
+  readonly amendmentFilter: AmendmentFilter;
   readonly annotations: { readonly items: readonly AnnotationItem[]; readonly signedIn: boolean; readonly csrf: string };
 }
 
@@ -203,46 +206,12 @@ export function ProvisionPage(props: ProvisionPageProps) {
         currentStep={shown?.stepKey ?? ""}
       />
 
-      <h2>Amendements ({detail.amendments.length})</h2>
-      {detail.amendments.length === 0 ? (
-        <p class="empty">Aucun amendement importé sur cet article.</p>
-      ) : (
-        <table class="amendments">
-          <thead>
-            <tr>
-              <th scope="col">N°</th>
-              <th scope="col">Auteur</th>
-              <th scope="col">Cible</th>
-              <th scope="col">Sort</th>
-              <th scope="col">Dispositif</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.amendments.map((a) => (
-              <tr class={`outcome-${a.outcome}`}>
-                <td>
-                  <a href={`/amendements/${encodeURIComponent(a.uid)}`}>{a.numberLong}</a>
-                  {a.parentUid ? <span class="muted"> (sous-amendement)</span> : null}
-                </td>
-                <td>
-                  {a.authorName ?? "—"} <span class="muted">{AUTHOR_TYPE_LABELS[a.authorType as AuthorType] ?? a.authorType}</span>
-                </td>
-                <td>
-                  {a.targetKind === "article_additionnel"
-                    ? `${a.targetPosition === "avant" ? "Avant" : "Après"} l'article ${a.targetArticle}`
-                    : `Article ${a.targetArticle}`}
-                  {a.alinea ? `, alinéa ${a.alinea}` : ""}
-                </td>
-                <td>
-                  <span class={`badge outcome-${a.outcome}`}>{OUTCOME_LABELS[a.outcome as AmendmentOutcome] ?? a.outcome}</span>
-                  {a.outcomeDetail ? <span class="muted"> {a.outcomeDetail}</span> : null}
-                </td>
-                <td>{a.summary ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AmendmentsSection
+        path={path}
+        amendments={detail.amendments}
+        filter={props.amendmentFilter}
+        stepOfText={new Map(detail.steps.filter((s) => s.textUid).map((s) => [s.textUid!, stepLabel(s)]))}
+      />
     </Layout>
   );
 }

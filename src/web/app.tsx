@@ -12,6 +12,7 @@ import {
   getProvision,
   getProvisionMatrix,
   getProvisionThemes,
+  getTaggedProvisionsByDossier,
   getThemeSubjects,
   listDossiers,
 } from "./queries.js";
@@ -23,7 +24,7 @@ import { ProvisionPage } from "../../views/provision.js";
 import { AmendmentPage } from "../../views/amendment.js";
 import { DiffPanel } from "../../views/partials/diff.js";
 import { stepLabel } from "../../views/format.js";
-import { buildFeed, feedEvents, type FeedScope } from "./feeds.js";
+import { buildFeed, describeFeedEvent, feedEvents, type FeedScope } from "./feeds.js";
 import { searchDocuments } from "../../db/store/search.js";
 import { SearchPage } from "../../views/search.js";
 import type { Context } from "hono";
@@ -31,6 +32,9 @@ import { contextStorage } from "hono/context-storage";
 import { sessionMiddleware, type SessionVariables } from "./session.js";
 import { accountRoutes } from "./account-routes.js";
 import { annotationItems, annotationRoutes } from "./annotation-routes.js";
+import { amendmentFilterQuery, filterAmendments, parseAmendmentFilter } from "./amendment-filter.js";
+import { AmendmentsTable } from "../../views/partials/amendments.js";
+import { provisionPath } from "../../views/format.js";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
@@ -78,18 +82,39 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     return c.json({ ok: true, database: handle.dialect });
   });
 
-  app.get("/", async (c) => c.html(<HomePage dossiers={await listDossiers(db)} />));
+  app.get("/", async (c) => {
+    const dossiers = await listDossiers(db);
+    const titles = new Map(dossiers.map((d) => [d.uid, d.title]));
+    const recent = (await feedEvents(db, { kind: "all" })).slice(0, 20).map((event) => ({
+      ...describeFeedEvent(event, new Map()),
+      date: event.occurred_at ?? event.recorded_at,
+      dossierTitle: event.dossier_uid ? (titles.get(event.dossier_uid) ?? null) : null,
+    }));
+    return c.html(
+      <HomePage
+        dossiers={dossiers}
+        recent={recent}
+        tagged={await getTaggedProvisionsByDossier(
+          db,
+          dossiers.map((d) => d.uid),
+        )}
+        themeLabels={themeLabels}
+      />,
+    );
+  });
 
   app.get("/dossiers/:uid", async (c) => {
     const detail = await getDossier(db, c.req.param("uid"));
     if (!detail) return c.html(<NotFoundPage what={`Aucun dossier « ${c.req.param("uid")} ».`} />, 404);
     const requested = c.req.query("statut") ?? "";
     const filter = (PROVISION_STATUSES as readonly string[]).includes(requested) ? requested : null;
+    const theme = c.req.query("theme") ?? "";
     return c.html(
       <DossierPage
         detail={detail}
         matrix={await getProvisionMatrix(db, detail.dossier.uid)}
         filter={filter}
+        themeFilter={themeLabels.has(theme) ? theme : null}
         themes={await getDossierThemes(db, detail.dossier.uid)}
         themeLabels={themeLabels}
       />,
@@ -118,6 +143,7 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     const visitor = c.get("visitor");
     return c.html(
       <ProvisionPage
+        amendmentFilter={parseAmendmentFilter((name) => c.req.query(name), detail.amendments)}
         annotations={{
           items: await annotationItems(db, detail, visitor, shown),
           signedIn: !!visitor.user,
@@ -133,6 +159,18 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
         citations={citations}
       />,
     );
+  });
+
+  app.get("/dossiers/:uid/articles/:pid/amendements", async (c) => {
+    const detail = await getProvision(db, c.req.param("uid"), c.req.param("pid"));
+    if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
+    const filter = parseAmendmentFilter((name) => c.req.query(name), detail.amendments);
+    const query = amendmentFilterQuery(filter);
+    const pageUrl = `${provisionPath(detail.dossier.uid, detail.id)}${query ? `?${query}` : ""}`;
+    if (c.req.header("HX-Request") !== "true") return c.redirect(`${pageUrl}#amendements`, 303);
+    c.header("HX-Push-Url", pageUrl);
+    c.header("Vary", "HX-Request");
+    return c.html(<AmendmentsTable shown={filterAmendments(detail.amendments, filter)} total={detail.amendments.length} />);
   });
 
   app.get("/dossiers/:uid/articles/:pid/diff", async (c) => {
@@ -185,6 +223,8 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     const params = new URLSearchParams({ q: query, ...(kind ? { type: kind } : {}) });
     return serveFeed(c, { kind: "subjects", subjects }, `Recherche « ${query} »`, `/recherche?${params}`, format);
   };
+  app.get("/flux/tout.atom", (c) => serveFeed(c, { kind: "all" }, "Navette — tous les changements", "/", "atom"));
+  app.get("/flux/tout.rss", (c) => serveFeed(c, { kind: "all" }, "Navette — tous les changements", "/", "rss"));
   app.get("/flux/recherche.atom", searchFeed("atom"));
   app.get("/flux/recherche.rss", searchFeed("rss"));
 

@@ -19,7 +19,8 @@ export type FeedScope =
   | { readonly kind: "theme"; readonly theme: string; readonly label: string }
   | { readonly kind: "code"; readonly code: string; readonly article: string }
   /** A saved search: the events of what the search finds. */
-  | { readonly kind: "subjects"; readonly subjects: readonly string[] };
+  | { readonly kind: "subjects"; readonly subjects: readonly string[] }
+  | { readonly kind: "all" };
 
 const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -42,6 +43,7 @@ export async function feedEvents(db: Kysely<Database>, scope: FeedScope): Promis
 
 async function scopeEvents(db: Kysely<Database>, scope: FeedScope): Promise<EventRow[]> {
   const base = db.selectFrom("events").selectAll().orderBy("id", "desc").limit(FEED_LIMIT);
+  if (scope.kind === "all") return base.execute();
   if (scope.kind === "dossier") return base.where("dossier_uid", "=", scope.dossierUid).execute();
   if (scope.kind === "provision") {
     const numbers = (

@@ -402,6 +402,31 @@ export async function getDossierThemes(db: Kysely<Database>, dossierUid: string)
   return new Map([...out.entries()].map(([k, v]) => [k, [...v].sort()]));
 }
 
+/** The provisions of each bill that carry a theme, with their last number, for the home page. */
+export async function getTaggedProvisionsByDossier(
+  db: Kysely<Database>,
+  dossierUids: readonly string[],
+): Promise<Map<string, Array<{ id: string; number: string; themes: string[] }>>> {
+  const out = new Map<string, Array<{ id: string; number: string; themes: string[] }>>();
+  for (const uid of dossierUids) {
+    const themes = await getDossierThemes(db, uid);
+    const ids = [...themes.entries()].filter(([, t]) => t.length > 0).map(([id]) => id);
+    if (ids.length === 0) continue;
+    const rows = await db
+      .selectFrom("provisions")
+      .select(["provision_id", "last_number", "position"])
+      .where("dossier_uid", "=", uid)
+      .where("provision_id", "in", ids)
+      .orderBy("position")
+      .execute();
+    out.set(
+      uid,
+      rows.map((r) => ({ id: r.provision_id, number: r.last_number, themes: themes.get(r.provision_id) ?? [] })),
+    );
+  }
+  return out;
+}
+
 /** Every provision and amendment with a theme, for the theme page. */
 export async function getThemeSubjects(db: Kysely<Database>, theme: string) {
   const provisions = await db

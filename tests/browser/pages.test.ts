@@ -63,7 +63,10 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
 
   it("opens a bill, its matrix, then an article", async () => {
     const page = await open("/");
-    await page.getByRole("link", { name: /Démonstration — proposition de loi/ }).click();
+    await page
+      .locator("table.dossiers")
+      .getByRole("link", { name: /Démonstration — proposition de loi/ })
+      .click();
     await page.waitForURL(/\/dossiers\/DLR5L17N99901$/);
     expect(await page.locator("h1").innerText()).toMatch(/sécurité des communications/);
     const cell = page.locator("table.matrix tr", { hasText: "8 ter" }).locator("td.status-deleted");
@@ -113,6 +116,27 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     await page.getByRole("link", { name: "Article 8 ter" }).click();
     await page.waitForURL(/\/articles\//);
     expect(await page.locator("h1").innerText()).toBe("Article 8 ter");
+    await page.close();
+  });
+
+  it("filters an article's amendments in place (htmx), the address following the filters", async () => {
+    const page = await open("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231");
+    await page.waitForFunction(() => "htmx" in window);
+    const numbers = () => page.locator("#amendements tbody tr td:first-child a").allInnerTexts();
+    expect(await numbers()).toEqual(["CL12", "CL13", "CL14", "CL30", "101", "150"]);
+    await page.locator('select[name="sort"]').selectOption("adopte");
+    await page.waitForFunction(() => document.querySelectorAll("#amendements tbody tr").length === 2);
+    expect(await numbers()).toEqual(["CL12", "CL13"]);
+    await page.locator('select[name="auteur"]').selectOption("rapporteur");
+    await page.waitForFunction(() => document.querySelectorAll("#amendements tbody tr").length === 1);
+    expect(await numbers()).toEqual(["CL13"]);
+    expect(await page.locator("#amendements").innerText()).toContain("1 amendements sur 6");
+    const address = new URL(page.url());
+    expect(address.searchParams.get("sort")).toBe("adopte");
+    expect(address.searchParams.get("auteur")).toBe("rapporteur");
+    // The address reloads to the same filtered list, without JavaScript too.
+    await page.reload();
+    expect(await numbers()).toEqual(["CL13"]);
     await page.close();
   });
 

@@ -57,6 +57,34 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(matrix).toContain('href="/themes/dossier-coffre"');
       });
 
+      it("shows on the home page the latest changes and the tagged articles of each bill, with a global feed", async () => {
+        const html = await (await app.request("/")).text();
+        expect(html).toContain("Derniers changements");
+        expect(html).toContain("Articles touchant à la surveillance");
+        expect(html).toMatch(/<a href="\/dossiers\/DLR5L17N99901\/articles\/8%20ter%40SN1-DEPOT%231">Article 8 ter<\/a>/);
+        expect(html).toContain('href="/flux/tout.atom"');
+        const feed = await app.request("/flux/tout.atom");
+        expect(feed.status).toBe(200);
+        expect((await feed.text()).match(/<entry>/g)?.length).toBe(50);
+      });
+
+      it("filters the matrix by theme and by status together", async () => {
+        const rowsOf = async (query: string) => {
+          const html = await (await app.request(`/dossiers/DLR5L17N99901${query}`)).text();
+          const table = /<table class="matrix">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? "";
+          return [...table.matchAll(/<th scope="row"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+        };
+        const all = await rowsOf("");
+        const encryption = await rowsOf("?theme=chiffrement");
+        expect(encryption).toContain("8 ter");
+        expect(encryption.length).toBeLessThan(all.length);
+        const deletedEncryption = await rowsOf("?theme=chiffrement&statut=deleted");
+        expect(deletedEncryption).toEqual(
+          encryption.filter((n) => (["8 ter", "9", "10", "15 ter"] as Array<string | undefined>).includes(n)),
+        );
+        expect(await rowsOf("?theme=inconnu")).toEqual(all);
+      });
+
       it("keeps a person's rejection of a tag through re-tagging, and escapes its reason", async () => {
         const { decideTag } = await import("../../db/store/tags.js");
         const { tagDossier } = await import("../../src/importer/tagging.js");
