@@ -25,6 +25,8 @@ export interface ProvisionPageProps {
   readonly diff: ArticleDiff | null;
   readonly shownStep: string;
   readonly amendmentFilter: AmendmentFilter;
+  /** Present for staff: the forms to add or reject a theme. */
+  readonly themeDecisions: { readonly csrf: string } | null;
   readonly annotations: { readonly items: readonly AnnotationItem[]; readonly signedIn: boolean; readonly csrf: string };
 }
 
@@ -109,7 +111,7 @@ export function ProvisionPage(props: ProvisionPageProps) {
       </form>
       <DiffPanel diff={props.diff} fromLabel={stepName(props.from)} toLabel={stepName(props.to)} />
 
-      <h2>Thèmes</h2>
+      <h2 id="themes">Thèmes</h2>
       {props.themes.length === 0 ? (
         <p class="empty">Aucun thème de surveillance trouvé dans cet article.</p>
       ) : (
@@ -149,11 +151,42 @@ export function ProvisionPage(props: ProvisionPageProps) {
                     La preuve de ce thème a disparu à l'étape « {stepLabel(lost)} » : le texte n'en contient plus les termes.
                   </p>
                 ) : null}
+                {props.themeDecisions && t.decision?.decision !== "rejected" ? (
+                  <form method="post" action={`${path}/themes`} class="theme-decision">
+                    <input type="hidden" name="_csrf" value={props.themeDecisions.csrf} />
+                    <input type="hidden" name="theme" value={t.theme} />
+                    <input type="hidden" name="decision" value="rejected" />
+                    <label>
+                      Raison du rejet <input name="raison" required maxlength={1000} />
+                    </label>{" "}
+                    <button type="submit">Rejeter ce thème</button>
+                  </form>
+                ) : null}
               </li>
             );
           })}
         </ul>
       )}
+      {props.themeDecisions ? (
+        <form method="post" action={`${path}/themes`} class="theme-decision">
+          <input type="hidden" name="_csrf" value={props.themeDecisions.csrf} />
+          <input type="hidden" name="decision" value="added" />
+          <label>
+            Ajouter le thème{" "}
+            <select name="theme">
+              {[...props.themeLabels.entries()]
+                .filter(([id]) => !props.themes.some((t) => t.theme === id && t.decision?.decision !== "rejected"))
+                .map(([id, name]) => (
+                  <option value={id}>{name}</option>
+                ))}
+            </select>
+          </label>{" "}
+          <label>
+            Raison <input name="raison" required maxlength={1000} />
+          </label>{" "}
+          <button type="submit">Ajouter</button>
+        </form>
+      ) : null}
       {props.citations.length > 0 ? (
         <>
           <h2>Articles de codes cités</h2>

@@ -35,6 +35,7 @@ import { annotationItems, annotationRoutes } from "./annotation-routes.js";
 import { amendmentFilterQuery, filterAmendments, parseAmendmentFilter } from "./amendment-filter.js";
 import { AmendmentsTable } from "../../views/partials/amendments.js";
 import { provisionPath } from "../../views/format.js";
+import { hasRole } from "../accounts/roles.js";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
@@ -64,7 +65,7 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     return sessionMiddleware(db)(c, next);
   });
   accountRoutes(app, db);
-  annotationRoutes(app, db);
+  annotationRoutes(app, db, new Set(themeLabels.keys()));
 
   app.get("/assets/:name", (c) => {
     const asset = assets.get(c.req.param("name"));
@@ -143,6 +144,7 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     const visitor = c.get("visitor");
     return c.html(
       <ProvisionPage
+        themeDecisions={hasRole(visitor.user?.role, "staff") ? { csrf: visitor.csrfToken } : null}
         amendmentFilter={parseAmendmentFilter((name) => c.req.query(name), detail.amendments)}
         annotations={{
           items: await annotationItems(db, detail, visitor, shown),

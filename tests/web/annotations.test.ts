@@ -197,6 +197,24 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(await database.db.selectFrom("users").select("id").execute()).toHaveLength(3);
     });
 
+    it("lets staff, and only staff, add or reject a theme with a reason", async () => {
+      const decide = (visitor: Visitor, form: Record<string, string>) => visitor.post(`${PAGE}/themes`, form);
+      expect((await decide(new Visitor(app), { theme: "chiffrement", decision: "rejected", raison: "x" })).status).toBe(401);
+      const bob = await new Visitor(app).login("b@example.org");
+      expect(await (await bob.request(PAGE)).text()).not.toContain("Rejeter ce thème");
+      expect((await decide(bob, { theme: "chiffrement", decision: "rejected", raison: "x" })).status).toBe(403);
+      const sam = await new Visitor(app).login("s@example.org");
+      expect(await (await sam.request(PAGE)).text()).toContain("Rejeter ce thème");
+      expect((await decide(sam, { theme: "inconnu", decision: "rejected", raison: "x" })).status).toBe(400);
+      expect((await decide(sam, { theme: "chiffrement", decision: "rejected", raison: "  " })).status).toBe(400);
+      const done = await decide(sam, { theme: "chiffrement", decision: "rejected", raison: "Faux positif <b>évident</b>" });
+      expect(done.status).toBe(303);
+      const page = await (await new Visitor(app).request(PAGE)).text();
+      expect(page).toContain("rejeté par Sam : « Faux positif &lt;b&gt;évident&lt;/b&gt; »");
+      expect((await decide(sam, { theme: "donnees-connexion", decision: "added", raison: "Vise les métadonnées" })).status).toBe(303);
+      expect(await (await new Visitor(app).request(PAGE)).text()).toContain("ajouté par Sam : « Vise les métadonnées »");
+    });
+
     it("lists a volunteer's visible annotations on their page", async () => {
       const alice = await new Visitor(app).login("a@example.org");
       await alice.post(`${PAGE}/annotations`, { corps: "Deuxième analyse publique", visibilite: "public" });
