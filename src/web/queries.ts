@@ -233,11 +233,20 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
         .selectAll()
         .where("dossier_uid", "=", dossierUid)
         .where("target_article", "in", numbers)
-        .orderBy("text_uid")
-        .orderBy("discussion_order")
-        .orderBy("number")
         .execute()
     : [];
+  // Discussion order where known, then number — both compared as numbers ("9" before "10").
+  const numeric = (value: string | null) => {
+    const match = /\d+/.exec(value ?? "");
+    return match ? Number(match[0]) : Number.POSITIVE_INFINITY;
+  };
+  amendments.sort(
+    (a, b) =>
+      (a.text_uid ?? "").localeCompare(b.text_uid ?? "") ||
+      numeric(a.discussion_order) - numeric(b.discussion_order) ||
+      numeric(a.number) - numeric(b.number) ||
+      a.uid.localeCompare(b.uid),
+  );
 
   return {
     dossier,
