@@ -228,12 +228,7 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
   const numbers = [...new Set(states.map((s) => s.number))];
 
   const amendments = numbers.length
-    ? await db
-        .selectFrom("amendments")
-        .selectAll()
-        .where("dossier_uid", "=", dossierUid)
-        .where("target_article", "in", numbers)
-        .execute()
+    ? await db.selectFrom("amendments").selectAll().where("dossier_uid", "=", dossierUid).where("target_article", "in", numbers).execute()
     : [];
   // Discussion order where known, then number — both compared as numbers ("9" before "10").
   const numeric = (value: string | null) => {

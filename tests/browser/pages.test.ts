@@ -210,6 +210,45 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     await page.close();
   });
 
+  it("passes basic accessibility checks on every page: language, one h1, labelled controls, named links, table headers", async () => {
+    const pages = [
+      "/",
+      "/dossiers/DLR5L17N99901",
+      "/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231",
+      "/amendements/AMANR5L17PO838901BTC9943P0D1N000101",
+      "/recherche?q=chiffrement",
+      "/themes/chiffrement",
+      "/connexion",
+    ];
+    for (const url of pages) {
+      const page = await open(url);
+      const problems = await page.evaluate(() => {
+        const found: string[] = [];
+        if (document.documentElement.lang !== "fr") found.push("lang");
+        if (!document.title.trim()) found.push("title");
+        if (document.querySelectorAll("h1").length !== 1) found.push(`h1 × ${document.querySelectorAll("h1").length}`);
+        if (!document.querySelector("main")) found.push("main");
+        for (const control of document.querySelectorAll<HTMLElement>("input:not([type=hidden]), select, textarea")) {
+          const labelled =
+            control.closest("label") ||
+            control.getAttribute("aria-label") ||
+            control.getAttribute("aria-labelledby") ||
+            (control.id && document.querySelector(`label[for="${control.id}"]`));
+          if (!labelled) found.push(`control sans étiquette: ${control.outerHTML.slice(0, 80)}`);
+        }
+        for (const link of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
+          if (!(link.textContent ?? "").trim() && !link.getAttribute("aria-label") && !link.getAttribute("title"))
+            found.push(`lien sans nom: ${link.outerHTML.slice(0, 80)}`);
+        }
+        for (const table of document.querySelectorAll("table")) if (!table.querySelector("th")) found.push("table sans en-tête");
+        for (const img of document.querySelectorAll("img")) if (!img.hasAttribute("alt")) found.push("image sans alt");
+        return found;
+      });
+      expect(problems, url).toEqual([]);
+      await page.close();
+    }
+  });
+
   it("never requests another host", () => {
     expect(foreign).toEqual([]);
   });
