@@ -228,7 +228,7 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
         if (!document.title.trim()) found.push("title");
         if (document.querySelectorAll("h1").length !== 1) found.push(`h1 × ${document.querySelectorAll("h1").length}`);
         if (!document.querySelector("main")) found.push("main");
-        for (const control of document.querySelectorAll<HTMLElement>("input:not([type=hidden]), select, textarea")) {
+        for (const control of Array.from(document.querySelectorAll<HTMLElement>("input:not([type=hidden]), select, textarea"))) {
           const labelled =
             control.closest("label") ||
             control.getAttribute("aria-label") ||
@@ -236,12 +236,13 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
             (control.id && document.querySelector(`label[for="${control.id}"]`));
           if (!labelled) found.push(`control sans étiquette: ${control.outerHTML.slice(0, 80)}`);
         }
-        for (const link of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
+        for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href]"))) {
           if (!(link.textContent ?? "").trim() && !link.getAttribute("aria-label") && !link.getAttribute("title"))
             found.push(`lien sans nom: ${link.outerHTML.slice(0, 80)}`);
         }
-        for (const table of document.querySelectorAll("table")) if (!table.querySelector("th")) found.push("table sans en-tête");
-        for (const img of document.querySelectorAll("img")) if (!img.hasAttribute("alt")) found.push("image sans alt");
+        for (const table of Array.from(document.querySelectorAll("table")))
+          if (!table.querySelector("th")) found.push("table sans en-tête");
+        for (const img of Array.from(document.querySelectorAll("img"))) if (!img.hasAttribute("alt")) found.push("image sans alt");
         return found;
       });
       expect(problems, url).toEqual([]);
