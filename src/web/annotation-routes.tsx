@@ -31,11 +31,11 @@ import type { SessionVariables, Visitor } from "./session.js";
 /** Longest annotation body and quote accepted. */
 export const ANNOTATION_LIMITS = { body: 20_000, quote: 2_000 } as const;
 
-/** Which annotations a visitor sees: public ones; staff-only ones for staff; hidden ones for staff. */
+/** Which annotations a visitor sees: public ones; staff-only ones for staff and their author; hidden ones for staff. */
 export function visibleTo(visitor: Visitor, a: AnnotationView): boolean {
   const staff = hasRole(visitor.user?.role, "staff");
   if (a.hidden) return staff;
-  return a.visibility === "public" || staff;
+  return a.visibility === "public" || staff || visitor.user?.id === a.authorId;
 }
 
 /** Whether a visitor may edit or hide an annotation. */
@@ -133,7 +133,10 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
             ? "Cet article n'a aucune version à annoter."
             : null;
     if (error || !step) return respond(c, detail.dossier.uid, detail.id, 400, error ?? undefined);
-    const alinea = quote ? (anchorQuote(quote, step.alineas) ?? null) : null;
+    // The alinéa holding the quoted passage, else the one chosen if that version has it.
+    const chosen = Number(form["alinea"]);
+    const alinea =
+      (quote ? anchorQuote(quote, step.alineas) : undefined) ?? (step.alineas.some((a) => a.number === chosen) ? chosen : null);
     const id = await createAnnotation(db, {
       dossierUid: detail.dossier.uid,
       provisionId: detail.id,

@@ -103,6 +103,25 @@ for (const { dialect, available } of TEST_DIALECTS) {
       // The raw Markdown is only ever inside the edit textarea, escaped.
       expect(panel).not.toMatch(/<script>|<img/);
       expect(panel).toContain("Écrite sur cette version, alinéa 2");
+      // Without a quote, the alinéa chosen is kept when that version has it, and ignored otherwise.
+      for (const [chosen, expected] of [
+        ["1", "alinéa 1"],
+        ["99", "Écrite sur cette version."],
+        ["1; DROP", "Écrite sur cette version."],
+      ] as const) {
+        const html = await (
+          await alice.post(`${PAGE}/annotations`, {
+            etape: "SN1-DEPOT#1",
+            montrer: "SN1-DEPOT#1",
+            alinea: chosen,
+            corps: `Alinéa ${chosen}`,
+            visibilite: "staff",
+          })
+        ).text();
+        const item = html.split('<article class="annotation"').find((a) => a.includes(`<p>Alinéa ${chosen}</p>`))!;
+        expect(item).toContain(expected);
+      }
+      await database.db.deleteFrom("annotations").where("body", "like", "Alinéa %").execute();
 
       // Shown on the last version (the article was deleted in committee): the page says it changed.
       const page = await (await new Visitor(app).request(PAGE)).text();
@@ -152,9 +171,9 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(await (await app.request(FEED)).text()).not.toContain("Annotation de Alice");
 
       const actions = await database.db.selectFrom("audit_log").select("action").where("action", "like", "annotation.%").execute();
+      // Two annotations shown, three written to check alinéas (then removed), one edit, one hiding.
       expect(actions.map((a) => a.action).sort()).toEqual([
-        "annotation.created",
-        "annotation.created",
+        ...Array<string>(5).fill("annotation.created"),
         "annotation.edited",
         "annotation.hidden",
       ]);

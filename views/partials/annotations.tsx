@@ -122,6 +122,9 @@ export function AnnotationsPanel(props: {
             </select>
           </label>
           <label>
+            Alinéa (facultatif) <input name="alinea" type="number" min={1} max={9999} inputmode="numeric" />
+          </label>
+          <label>
             Passage cité (facultatif, copié du texte) <input name="citation" maxlength={2000} />
           </label>
           <label>
