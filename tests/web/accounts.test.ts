@@ -7,40 +7,9 @@ import { createApp } from "../../src/web/app.js";
 import { createUser } from "../../db/store/accounts.js";
 import { hashPassword, verifyPassword } from "../../src/accounts/password.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
+import { CookieJarVisitor } from "../helpers/cookie-jar.js";
 
 const PASSWORD = "correct horse battery staple";
-
-/** A tiny cookie jar over app.request. */
-class Browser {
-  cookies = new Map<string, string>();
-  constructor(private readonly app: ReturnType<typeof createApp>) {}
-  async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    let body = init.body;
-    if (init.form) {
-      headers.set("Content-Type", "application/x-www-form-urlencoded");
-      body = new URLSearchParams(init.form).toString();
-    }
-    const response = await this.app.request(path, { ...init, headers, body });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, value] = pair!.split("=");
-      if (/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(cookie)) this.cookies.delete(name!);
-      else this.cookies.set(name!, value ?? "");
-    }
-    return response;
-  }
-  /** The CSRF token the server put in the page. */
-  async csrf(path = "/connexion"): Promise<string> {
-    const html = await (await this.request(path)).text();
-    return /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-  }
-  async login(email: string, password: string) {
-    const csrf = await this.csrf();
-    return this.request("/connexion", { method: "POST", form: { _csrf: csrf, email, motdepasse: password, suite: "/" } });
-  }
-}
 
 describe("password hashing", () => {
   it("uses salted scrypt and verifies in constant time", async () => {
@@ -77,7 +46,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     });
 
     it("signs in with a fresh session id and safe cookie flags, and escapes the display name", async () => {
-      const browser = new Browser(app);
+      const browser = new CookieJarVisitor(app);
       browser.cookies.set("navette_session", "attacker-chosen-token");
       const response = await browser.login("ADMIN@example.org", PASSWORD);
       expect(response.status).toBe(303);
@@ -89,13 +58,13 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const home = await (await browser.request("/")).text();
       expect(home).toContain("Alex &lt;script&gt;");
       expect(home).not.toContain("<script>alert(1)</script>");
-      const attacker = new Browser(app);
+      const attacker = new CookieJarVisitor(app);
       attacker.cookies.set("navette_session", "attacker-chosen-token");
       expect(await (await attacker.request("/")).text()).toContain('href="/connexion"');
     });
 
     it("refuses a POST without, or with a wrong, CSRF token, and a cross-origin POST", async () => {
-      const browser = new Browser(app);
+      const browser = new CookieJarVisitor(app);
       await browser.login("admin@example.org", PASSWORD);
       expect((await browser.request("/admin/invitations", { method: "POST", form: { role: "volunteer" } })).status).toBe(403);
       expect((await browser.request("/admin/invitations", { method: "POST", form: { role: "volunteer", _csrf: "forged" } })).status).toBe(
@@ -124,7 +93,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     });
 
     it("slows down brute force: refused after 5 failures on an account, even with the right password", async () => {
-      const browser = new Browser(app);
+      const browser = new CookieJarVisitor(app);
       for (let i = 0; i < 5; i++) expect((await browser.login("lim0@example.org", `wrong password ${i}`)).status).toBe(401);
       expect((await browser.login("lim0@example.org", PASSWORD)).status).toBe(429);
       const audit = await database.db
@@ -139,8 +108,8 @@ for (const { dialect, available } of TEST_DIALECTS) {
     });
 
     it("signs out everywhere", async () => {
-      const laptop = new Browser(app);
-      const phone = new Browser(app);
+      const laptop = new CookieJarVisitor(app);
+      const phone = new CookieJarVisitor(app);
       await laptop.login("lim1@example.org", PASSWORD);
       await phone.login("lim1@example.org", PASSWORD);
       expect(await (await phone.request("/")).text()).toContain("L1");
@@ -151,12 +120,12 @@ for (const { dialect, available } of TEST_DIALECTS) {
     });
 
     it("keeps administration to admins, and invitations work once", async () => {
-      const volunteer = new Browser(app);
+      const volunteer = new CookieJarVisitor(app);
       await volunteer.login("benevole@example.org", PASSWORD);
       expect((await volunteer.request("/admin/utilisateurs")).status).toBe(403);
-      expect((await new Browser(app).request("/admin/utilisateurs")).status).toBe(303);
+      expect((await new CookieJarVisitor(app).request("/admin/utilisateurs")).status).toBe(303);
 
-      const admin = new Browser(app);
+      const admin = new CookieJarVisitor(app);
       await admin.login("admin@example.org", PASSWORD);
       const page = await (
         await admin.request("/admin/invitations", {
@@ -165,7 +134,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         })
       ).text();
       const link = /<code>https?:\/\/[^/]+(\/invitation\/[\w-]+)<\/code>/.exec(page)![1]!;
-      const newcomer = new Browser(app);
+      const newcomer = new CookieJarVisitor(app);
       const csrf = await newcomer.csrf(link);
       expect(
         (
@@ -184,7 +153,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         ).status,
       ).toBe(303);
       expect(await (await newcomer.request("/")).text()).toContain("Camille");
-      expect((await new Browser(app).request(link)).status).toBe(404);
+      expect((await new CookieJarVisitor(app).request(link)).status).toBe(404);
       const created = await database.db
         .selectFrom("users")
         .select(["role"])

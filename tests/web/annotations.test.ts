@@ -8,37 +8,16 @@ import { createUser } from "../../db/store/accounts.js";
 import { hashPassword } from "../../src/accounts/password.js";
 import { loadDemo } from "../../src/importer/demo.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
+import { CookieJarVisitor } from "../helpers/cookie-jar.js";
 
 const PASSWORD = "correct horse battery staple";
 const PAGE = "/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231";
 const FEED = "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231.atom";
 
-/** A cookie jar over app.request that carries the page's CSRF token. */
-class Visitor {
-  cookies = new Map<string, string>();
-  constructor(private readonly app: ReturnType<typeof createApp>) {}
-  async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    let body = init.body;
-    if (init.form) {
-      headers.set("Content-Type", "application/x-www-form-urlencoded");
-      body = new URLSearchParams(init.form).toString();
-    }
-    const response = await this.app.request(path, { ...init, headers, body });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, value] = pair!.split("=");
-      if (/Max-Age=0/i.test(cookie)) this.cookies.delete(name!);
-      else this.cookies.set(name!, value ?? "");
-    }
-    return response;
-  }
-  async csrf(path = "/connexion"): Promise<string> {
-    return /name="_csrf" value="([^"]+)"/.exec(await (await this.request(path)).text())![1]!;
-  }
-  async login(email: string) {
-    const response = await this.request("/connexion", { method: "POST", form: { _csrf: await this.csrf(), email, motdepasse: PASSWORD } });
+/** A visitor who signs in with the test password and posts forms as htmx does. */
+class Visitor extends CookieJarVisitor {
+  async signIn(email: string) {
+    const response = await this.login(email, PASSWORD);
     expect(response.status).toBe(303);
     return this;
   }
@@ -73,7 +52,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const anonymous = new Visitor(app);
       expect(await (await anonymous.request(PAGE)).text()).toContain("pour annoter cet article");
       expect((await anonymous.post(`${PAGE}/annotations`, { corps: "test" })).status).toBe(401);
-      const alice = await new Visitor(app).login("a@example.org");
+      const alice = await new Visitor(app).signIn("a@example.org");
       const noToken = await alice.request(`${PAGE}/annotations`, { method: "POST", form: { corps: "test" } });
       expect(noToken.status).toBe(403);
       const count = await database.db
@@ -85,7 +64,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
 
     it("publishes a public annotation with safe Markdown, anchored, in the feed exactly once", async () => {
       const before = (await (await app.request(FEED)).text()).match(/<entry>/g)?.length ?? 0;
-      const alice = await new Visitor(app).login("a@example.org");
+      const alice = await new Visitor(app).signIn("a@example.org");
       const response = await alice.post(`${PAGE}/annotations`, {
         etape: "SN1-DEPOT#1",
         montrer: "SN1-DEPOT#1",
@@ -136,11 +115,11 @@ for (const { dialect, available } of TEST_DIALECTS) {
 
     it("keeps staff-only annotations from volunteers, visitors and feeds", async () => {
       const before = await (await app.request(FEED)).text();
-      const sam = await new Visitor(app).login("s@example.org");
+      const sam = await new Visitor(app).signIn("s@example.org");
       const panel = await (await sam.post(`${PAGE}/annotations`, { corps: "Note interne : stratégie", visibilite: "staff" })).text();
       expect(panel).toContain("Note interne");
       expect(panel).toContain("réservée à l&#39;équipe");
-      for (const visitor of [new Visitor(app), await new Visitor(app).login("b@example.org")]) {
+      for (const visitor of [new Visitor(app), await new Visitor(app).signIn("b@example.org")]) {
         expect(await (await visitor.request(PAGE)).text()).not.toContain("Note interne");
       }
       expect(await (await app.request(FEED)).text()).toBe(before);
@@ -149,11 +128,11 @@ for (const { dialect, available } of TEST_DIALECTS) {
     it("lets the author and staff edit or hide, not another volunteer, and keeps the history", async () => {
       const [id] = ids(await (await new Visitor(app).request(PAGE)).text());
       expect(id).toBeDefined();
-      const bob = await new Visitor(app).login("b@example.org");
+      const bob = await new Visitor(app).signIn("b@example.org");
       expect((await bob.post(`/annotations/${id}/modifier`, { corps: "vandalisme" })).status).toBe(403);
       expect((await bob.post(`/annotations/${id}/masquer`, {})).status).toBe(403);
 
-      const alice = await new Visitor(app).login("a@example.org");
+      const alice = await new Visitor(app).signIn("a@example.org");
       const edited = await (await alice.post(`/annotations/${id}/modifier`, { corps: "Analyse *révisée*" })).text();
       expect(edited).toContain("<em>révisée</em>");
       expect(edited).toContain("1 version précédente");
@@ -164,7 +143,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
 
       const feedBefore = await (await app.request(FEED)).text();
       expect(feedBefore).toContain("Annotation de Alice");
-      const sam = await new Visitor(app).login("s@example.org");
+      const sam = await new Visitor(app).signIn("s@example.org");
       expect((await sam.post(`/annotations/${id}/masquer`, {})).status).toBe(200);
       expect(ids(await (await new Visitor(app).request(PAGE)).text())).not.toContain(id);
       expect(await (await sam.request(PAGE)).text()).toContain("masquée");
@@ -180,7 +159,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     });
 
     it("refuses empty and oversized input, unknown articles and annotations, with clear messages", async () => {
-      const alice = await new Visitor(app).login("a@example.org");
+      const alice = await new Visitor(app).signIn("a@example.org");
       const empty = await alice.post(`${PAGE}/annotations`, { corps: "   " });
       expect(empty.status).toBe(400);
       expect(await empty.text()).toContain("L&#39;annotation est vide.");
@@ -193,7 +172,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
 
     it("treats SQL metacharacters in every input as plain text", async () => {
       const sql = `'; DROP TABLE annotations; -- " \\ %_ ') OR 1=1 --`;
-      const alice = await new Visitor(app).login("a@example.org");
+      const alice = await new Visitor(app).signIn("a@example.org");
       const response = await alice.post(`${PAGE}/annotations`, { corps: sql, citation: sql, etape: sql, visibilite: sql, montrer: sql });
       expect(response.status).toBe(200);
       const stored = await database.db.selectFrom("annotations").selectAll().where("body", "=", sql).executeTakeFirstOrThrow();
@@ -219,10 +198,10 @@ for (const { dialect, available } of TEST_DIALECTS) {
     it("lets staff, and only staff, add or reject a theme with a reason", async () => {
       const decide = (visitor: Visitor, form: Record<string, string>) => visitor.post(`${PAGE}/themes`, form);
       expect((await decide(new Visitor(app), { theme: "chiffrement", decision: "rejected", raison: "x" })).status).toBe(401);
-      const bob = await new Visitor(app).login("b@example.org");
+      const bob = await new Visitor(app).signIn("b@example.org");
       expect(await (await bob.request(PAGE)).text()).not.toContain("Rejeter ce thème");
       expect((await decide(bob, { theme: "chiffrement", decision: "rejected", raison: "x" })).status).toBe(403);
-      const sam = await new Visitor(app).login("s@example.org");
+      const sam = await new Visitor(app).signIn("s@example.org");
       expect(await (await sam.request(PAGE)).text()).toContain("Rejeter ce thème");
       expect((await decide(sam, { theme: "inconnu", decision: "rejected", raison: "x" })).status).toBe(400);
       expect((await decide(sam, { theme: "chiffrement", decision: "rejected", raison: "  " })).status).toBe(400);
@@ -235,7 +214,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     });
 
     it("lists a volunteer's visible annotations on their page", async () => {
-      const alice = await new Visitor(app).login("a@example.org");
+      const alice = await new Visitor(app).signIn("a@example.org");
       await alice.post(`${PAGE}/annotations`, { corps: "Deuxième analyse publique", visibilite: "public" });
       const page = await (await new Visitor(app).request(`/benevoles/${volunteerId}`)).text();
       expect(page).toContain("Annotations de Alice");
