@@ -6,6 +6,8 @@
 import type { Kysely } from "kysely";
 import { Feed } from "feed";
 import type { Database, EventRow } from "../../db/schema.js";
+import type { Alinea } from "../domain/bill-text.js";
+import { diffArticles } from "../domain/navette/diff.js";
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../domain/amendment.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../domain/navette/engine.js";
 
@@ -195,6 +197,57 @@ function validDate(value: string | null): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** Alinéas shown at most in an item's diff extract. */
+const EXTRACT_ALINEAS = 3;
+
+/**
+ * For each `provision.status` event, an HTML extract of what changed at its step: the changed
+ * alinéas against the previous version (<ins>/<del>), or the first alinéas of a new article.
+ */
+export async function statusDiffExtracts(db: Kysely<Database>, events: readonly EventRow[]): Promise<Map<number, string>> {
+  const statusEvents = events.filter((e) => e.kind === "provision.status" && e.dossier_uid);
+  const out = new Map<number, string>();
+  const statesOf = new Map<string, Array<{ step: string; alineas: Alinea[] }>>();
+  for (const event of statusEvents) {
+    const provisionId = event.subject_id.slice(event.dossier_uid!.length + 1);
+    let states = statesOf.get(event.subject_id);
+    if (!states) {
+      const rows = await db
+        .selectFrom("provision_states")
+        .select(["step_key", "alineas"])
+        .where("dossier_uid", "=", event.dossier_uid!)
+        .where("provision_id", "=", provisionId)
+        .orderBy("step_position")
+        .execute();
+      states = rows.map((r) => ({ step: r.step_key, alineas: JSON.parse(r.alineas) as Alinea[] }));
+      statesOf.set(event.subject_id, states);
+    }
+    const step = (JSON.parse(event.payload) as { step?: string }).step;
+    const index = states.findIndex((s) => s.step === step);
+    if (index < 0) continue;
+    const current = states[index]!.alineas;
+    const previous = states
+      .slice(0, index)
+      .reverse()
+      .find((s) => s.alineas.length > 0)?.alineas;
+    const items = previous
+      ? diffArticles(previous, current)
+          .alineas.filter((a) => a.kind !== "equal")
+          .map((a) => a.html)
+      : current.map((a) => escapeHtml(a.text));
+    if (items.length === 0) continue;
+    const more = items.length > EXTRACT_ALINEAS ? `<p>… et ${items.length - EXTRACT_ALINEAS} autres alinéas.</p>` : "";
+    out.set(
+      event.id,
+      `<ol>${items
+        .slice(0, EXTRACT_ALINEAS)
+        .map((html) => `<li>${html}</li>`)
+        .join("")}</ol>${more}`,
+    );
+  }
+  return out;
+}
+
 /** Builds the feed document. `self` is the feed's own address, `page` the page it watches. */
 export async function buildFeed(
   db: Kysely<Database>,
@@ -217,6 +270,7 @@ export async function buildFeed(
       .execute();
     for (const r of rows) names.set(r.uid, { number: r.number_long, summary: (r.dispositif_text ?? r.notice)?.slice(0, 300) ?? null });
   }
+  const diffs = await statusDiffExtracts(db, events);
   const updated = events.length ? new Date(events[0]!.recorded_at) : new Date(0);
   const feed = new Feed({
     title: options.title,
@@ -239,6 +293,7 @@ export async function buildFeed(
       date: new Date(event.recorded_at),
       published: validDate(event.occurred_at) ?? new Date(event.recorded_at),
       description: escapeHtml(summary),
+      ...(diffs.has(event.id) ? { content: diffs.get(event.id)! } : {}),
     });
   }
   return options.format === "rss" ? feed.rss2() : feed.atom1();

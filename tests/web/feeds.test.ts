@@ -100,6 +100,16 @@ print(json.dumps(out))`;
     expect((await app.request(`${FEEDS[0]}.atom`, { headers: { "If-None-Match": 'W/"0-0-atom"' } })).status).toBe(200);
   });
 
+  it("shows in a new version's item what changed, as a diff extract against the previous version", async () => {
+    for (const format of ["atom", "rss"]) {
+      const feed = await (await app.request(`/flux/dossiers/DLR5L17N99901/articles/8%40SN1-DEPOT%231.${format}`)).text();
+      expect(feed).toContain("criminalité <del>organisées</del><ins>organisée</ins>");
+    }
+    // A deleted article's item shows its text struck out.
+    const deleted = await (await app.request("/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231.atom")).text();
+    expect(deleted).toMatch(/<li><del>[^<]*code de la sécurité intérieure/);
+  });
+
   it("is announced on the pages it watches", async () => {
     const page = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231")).text();
     expect(page).toContain('<link rel="alternate" type="application/atom+xml"');
