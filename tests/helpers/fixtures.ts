@@ -8,6 +8,26 @@ import yazl from "yazl";
 import { createWriteStream } from "node:fs";
 import { anAmendmentJson, type AmendmentSpec } from "../../scripts/an-format.js";
 
+/** The articles of the demo committee text (scripts/demo-bill.ts), in order, ranges and groups expanded. */
+export const DEMO_COMMITTEE_ARTICLES: readonly string[] = [
+  "1er",
+  "2",
+  "8",
+  "8 bis",
+  "8 ter",
+  "9",
+  "10",
+  "15 ter",
+  "16",
+  "19",
+  "20",
+  "21",
+  "22",
+  "23",
+  "24",
+  "25",
+];
+
 /** A typical committee amendment; tests override what they need. */
 export function amendmentSpec(overrides: Partial<AmendmentSpec> = {}): AmendmentSpec {
   return {

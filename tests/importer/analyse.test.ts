@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/importer/demo.js";
 import { analyseDossier, analysableDossiers } from "../../src/importer/analyse.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
+import { DEMO_COMMITTEE_ARTICLES } from "../helpers/fixtures.js";
 
 const DOSSIER = "DLR5L17N99901";
 const COMMITTEE = "AN1-COM-FOND-RAPPORT#1";
@@ -42,24 +43,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         .where("dossier_uid", "=", DOSSIER)
         .orderBy("position")
         .execute();
-      expect(provisions.map((p) => p.first_number)).toEqual([
-        "1er",
-        "2",
-        "8",
-        "8 bis",
-        "8 ter",
-        "9",
-        "10",
-        "15 ter",
-        "16",
-        "19",
-        "20",
-        "21",
-        "22",
-        "23",
-        "24",
-        "25",
-      ]);
+      expect(provisions.map((p) => p.first_number)).toEqual(DEMO_COMMITTEE_ARTICLES);
 
       const events = await database.db
         .selectFrom("events")

@@ -10,7 +10,7 @@ import { DEMO_COMMITTEE_TEXT } from "../../scripts/demo-bill.js";
 import { renderAkn, renderAnDynHtml, renderAnOldHtml } from "../../scripts/text-formats.js";
 import { anDossierJson } from "../../scripts/an-format.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
-import { tempDir } from "../helpers/fixtures.js";
+import { DEMO_COMMITTEE_ARTICLES, tempDir } from "../helpers/fixtures.js";
 
 for (const { dialect, available } of TEST_DIALECTS) {
   describe.skipIf(!available)(`text import on ${dialect}`, () => {
@@ -33,24 +33,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         .where("text_uid", "=", "PIONANR5L17BTC9943")
         .orderBy("position")
         .execute();
-      expect(articles.map((a) => a.number)).toEqual([
-        "1er",
-        "2",
-        "8",
-        "8 bis",
-        "8 ter",
-        "9",
-        "10",
-        "15 ter",
-        "16",
-        "19",
-        "20",
-        "21",
-        "22",
-        "23",
-        "24",
-        "25",
-      ]);
+      expect(articles.map((a) => a.number)).toEqual(DEMO_COMMITTEE_ARTICLES);
       expect(JSON.parse(articles[2]!.alineas)[2]).toMatchObject({
         number: 3,
         text: "II et III. – (Non modifiés)",

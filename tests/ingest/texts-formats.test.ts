@@ -9,6 +9,7 @@ import { parseAknText } from "../../ingest/texts/akn.js";
 import { SourceError } from "../../ingest/document.js";
 import { CMP_FAILURE_TEXT, DEMO_COMMITTEE_TEXT, REJECTED_TEXT } from "../../scripts/demo-bill.js";
 import { renderAkn, renderAnDynHtml, renderAnOldHtml, renderSenatHtml } from "../../scripts/text-formats.js";
+import { DEMO_COMMITTEE_ARTICLES } from "../helpers/fixtures.js";
 
 const FORMATS: Array<[string, (spec: typeof DEMO_COMMITTEE_TEXT) => ParsedText]> = [
   ["AN HTML (dyn/opendata)", (spec) => parseHtmlText(renderAnDynHtml(spec), "an-html")],
@@ -23,24 +24,7 @@ describe.each(FORMATS)("%s", (_name, parse) => {
   const article = (number: string) => text.articles.find((a) => a.number === number)!;
 
   it("finds every article in order, ranges and groups expanded", () => {
-    expect(text.articles.map((a) => a.number)).toEqual([
-      "1er",
-      "2",
-      "8",
-      "8 bis",
-      "8 ter",
-      "9",
-      "10",
-      "15 ter",
-      "16",
-      "19",
-      "20",
-      "21",
-      "22",
-      "23",
-      "24",
-      "25",
-    ]);
+    expect(text.articles.map((a) => a.number)).toEqual(DEMO_COMMITTEE_ARTICLES);
     expect(text.articles.every((a) => !a.duplicate)).toBe(true);
   });
 
