@@ -10,6 +10,7 @@ COPY ingest ./ingest
 COPY db ./db
 COPY views ./views
 COPY scripts ./scripts
+COPY bench ./bench
 COPY bin ./bin
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
@@ -25,6 +26,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
 COPY views ./views
 COPY demo ./demo
+# The tagging rules are read at start-up (NAVETTE_RULES may point elsewhere).
+COPY rules ./rules
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
