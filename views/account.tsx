@@ -90,6 +90,7 @@ export function AdminUsersPage(props: {
             <th scope="col">Nom</th>
             <th scope="col">Adresse</th>
             <th scope="col">Rôle</th>
+            <th scope="col">Modifier</th>
           </tr>
         </thead>
         <tbody>
@@ -100,6 +101,25 @@ export function AdminUsersPage(props: {
               <td>
                 {ROLE_LABELS[u.role as Role] ?? u.role}
                 {u.disabled ? " (désactivé)" : ""}
+              </td>
+              <td>
+                <form method="post" action={`/admin/utilisateurs/${u.id}`} class="inline">
+                  <CsrfField token={props.csrf} />
+                  <label>
+                    Rôle de {u.display_name}{" "}
+                    <select name="role">
+                      {Object.entries(ROLE_LABELS).map(([value, label]) => (
+                        <option value={value} selected={value === u.role}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>{" "}
+                  <label>
+                    <input type="checkbox" name="desactive" value="1" checked={u.disabled === 1} /> désactivé
+                  </label>{" "}
+                  <button type="submit">Enregistrer</button>
+                </form>
               </td>
             </tr>
           ))}

@@ -140,6 +140,39 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, db: Ky
     );
   });
 
+  // Change an account's role, or disable it (its sessions end at once). Admins cannot lock themselves out.
+  app.post("/admin/utilisateurs/:id", async (c) => {
+    const refused = requireAdmin(c);
+    if (refused) return refused;
+    const admin = c.get("visitor").user!;
+    const id = Number(c.req.param("id"));
+    const target = Number.isSafeInteger(id)
+      ? await db.selectFrom("users").select(["id", "role", "disabled"]).where("id", "=", id).executeTakeFirst()
+      : undefined;
+    if (!target) return c.html(<NotFoundPage what="Compte introuvable." />, 404);
+    const body = await c.req.parseBody();
+    const role = body["role"];
+    if (!isRole(role)) return c.html(<NotFoundPage heading="Modification refusée" what="Rôle inconnu." />, 400);
+    const disabled = body["desactive"] === "1" ? 1 : 0;
+    if (id === admin.id && (disabled === 1 || role !== "admin"))
+      return c.html(
+        <NotFoundPage
+          heading="Modification refusée"
+          what="Vous ne pouvez ni désactiver votre propre compte ni lui retirer le rôle d'administrateur."
+        />,
+        400,
+      );
+    await db.updateTable("users").set({ role, disabled }).where("id", "=", id).execute();
+    if (disabled === 1) await closeSessions(db, { userId: id });
+    await audit(db, {
+      userId: admin.id,
+      action: "user.updated",
+      detail: { id, role, disabled: disabled === 1, before: { role: target.role, disabled: Number(target.disabled) === 1 } },
+      ip: clientIp(c),
+    });
+    return c.redirect("/admin/utilisateurs", 303);
+  });
+
   app.get("/invitation/:token", async (c) => {
     const role = await invitationRole(db, c.req.param("token"));
     if (!role) return c.html(<NotFoundPage what="Ce lien d'invitation n'est pas valable (expiré ou déjà utilisé)." />, 404);

@@ -161,5 +161,40 @@ for (const { dialect, available } of TEST_DIALECTS) {
         .executeTakeFirstOrThrow();
       expect(created.role).toBe("staff");
     });
+
+    it("lets an admin change a role or disable an account, ending its sessions, but not lock themselves out", async () => {
+      const user = await database.db.selectFrom("users").select("id").where("email", "=", "lim2@example.org").executeTakeFirstOrThrow();
+      const target = new CookieJarVisitor(app);
+      expect((await target.login("lim2@example.org", PASSWORD)).status).toBe(303);
+      const volunteer = new CookieJarVisitor(app);
+      await volunteer.login("benevole@example.org", PASSWORD);
+      const forged = await volunteer.request(`/admin/utilisateurs/${user.id}`, {
+        method: "POST",
+        form: { _csrf: await volunteer.csrf(), role: "admin" },
+      });
+      expect(forged.status).toBe(403);
+
+      const admin = new CookieJarVisitor(app);
+      await admin.login("admin@example.org", PASSWORD);
+      const csrf = await admin.csrf("/admin/utilisateurs");
+      const post = (id: number | string, form: Record<string, string>) =>
+        admin.request(`/admin/utilisateurs/${id}`, { method: "POST", form: { _csrf: csrf, ...form } });
+      expect((await post(Number(user.id), { role: "staff" })).status).toBe(303);
+      expect(await (await target.request("/")).text()).toContain("L2");
+      expect((await post(Number(user.id), { role: "staff", desactive: "1" })).status).toBe(303);
+      // Disabled: the open session ends at once and signing in is refused.
+      expect(await (await target.request("/")).text()).toContain('href="/connexion"');
+      expect((await new CookieJarVisitor(app).login("lim2@example.org", PASSWORD)).status).toBe(401);
+      const row = await database.db.selectFrom("users").select(["role", "disabled"]).where("id", "=", user.id).executeTakeFirstOrThrow();
+      expect([row.role, Number(row.disabled)]).toEqual(["staff", 1]);
+
+      const self = await database.db.selectFrom("users").select("id").where("email", "=", "admin@example.org").executeTakeFirstOrThrow();
+      expect((await post(Number(self.id), { role: "volunteer" })).status).toBe(400);
+      expect((await post(Number(self.id), { role: "admin", desactive: "1" })).status).toBe(400);
+      expect((await post(Number(user.id), { role: "dictateur" })).status).toBe(400);
+      expect((await post("999999", { role: "staff" })).status).toBe(404);
+      const audit = await database.db.selectFrom("audit_log").select("action").where("action", "=", "user.updated").execute();
+      expect(audit).toHaveLength(2);
+    });
   });
 }
