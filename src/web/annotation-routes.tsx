@@ -76,11 +76,11 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
    */
   const respond = async (
     c: Context<{ Variables: SessionVariables }>,
-    dossierUid: string,
-    provisionId: string,
+    target: { dossierUid: string; provisionId: string; loaded?: ProvisionDetail },
     status: 200 | 400 = 200,
     error?: string,
   ) => {
+    const { dossierUid, provisionId } = target;
     const form = await c.req.parseBody();
     const step = typeof form["montrer"] === "string" && form["montrer"] ? form["montrer"] : null;
     const path = provisionPath(dossierUid, provisionId);
@@ -88,7 +88,8 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
       if (error) return c.html(<NotFoundPage heading="Annotation refusée" what={error} />, status);
       return c.redirect(`${path}${step ? `?montrer=${encodeURIComponent(step)}` : ""}#annotations`, 303);
     }
-    const detail = await getProvision(db, dossierUid, provisionId);
+    // The route that already loaded the provision passes it: it is not read twice.
+    const detail = target.loaded ?? (await getProvision(db, dossierUid, provisionId));
     if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
     const visitor = c.get("visitor");
     const shown = detail.steps.find((s) => s.stepKey === step)?.stepKey ?? detail.steps[detail.steps.length - 1]?.stepKey ?? "";
@@ -132,7 +133,8 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
           : !step
             ? "Cet article n'a aucune version à annoter."
             : null;
-    if (error || !step) return respond(c, detail.dossier.uid, detail.id, 400, error ?? undefined);
+    if (error || !step)
+      return respond(c, { dossierUid: detail.dossier.uid, provisionId: detail.id, loaded: detail }, 400, error ?? undefined);
     // The alinéa holding the quoted passage, else the one chosen if that version has it.
     const chosen = Number(form["alinea"]);
     const alinea =
@@ -154,7 +156,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
       detail: { id, provision: `${detail.dossier.uid}/${detail.id}`, visibility },
       ip: null,
     });
-    return respond(c, detail.dossier.uid, detail.id);
+    return respond(c, { dossierUid: detail.dossier.uid, provisionId: detail.id, loaded: detail });
   });
 
   /** Loads the annotation and checks the visitor may change it. */
@@ -177,14 +179,13 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     if (!body || body.length > ANNOTATION_LIMITS.body)
       return respond(
         c,
-        found.row.dossier_uid,
-        found.row.provision_id,
+        { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id },
         400,
         body ? `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.` : "L'annotation est vide.",
       );
     await editAnnotation(db, found.id, body, renderMarkdown(body), found.user.id);
     await audit(db, { userId: found.user.id, action: "annotation.edited", detail: { id: found.id }, ip: null });
-    return respond(c, found.row.dossier_uid, found.row.provision_id);
+    return respond(c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id });
   });
 
   app.post("/annotations/:id/masquer", async (c) => {
@@ -192,7 +193,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     if ("refusal" in found) return found.refusal;
     await hideAnnotation(db, found.id);
     await audit(db, { userId: found.user.id, action: "annotation.hidden", detail: { id: found.id }, ip: null });
-    return respond(c, found.row.dossier_uid, found.row.provision_id);
+    return respond(c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id });
   });
 
   // Staff add or reject a theme on an article, with a reason (shown on the page, kept through re-tagging).

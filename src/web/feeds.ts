@@ -207,21 +207,24 @@ const EXTRACT_ALINEAS = 3;
 export async function statusDiffExtracts(db: Kysely<Database>, events: readonly EventRow[]): Promise<Map<number, string>> {
   const statusEvents = events.filter((e) => e.kind === "provision.status" && e.dossier_uid);
   const out = new Map<number, string>();
+  if (statusEvents.length === 0) return out;
+  // Every version of the provisions concerned, in one query (keyed as events' subject ids).
+  const provisionOf = (e: EventRow) => e.subject_id.slice(e.dossier_uid!.length + 1);
+  const rows = await db
+    .selectFrom("provision_states")
+    .select(["dossier_uid", "provision_id", "step_key", "alineas"])
+    .where("dossier_uid", "in", [...new Set(statusEvents.map((e) => e.dossier_uid!))])
+    .where("provision_id", "in", [...new Set(statusEvents.map(provisionOf))])
+    .orderBy("step_position")
+    .execute();
   const statesOf = new Map<string, Array<{ step: string; alineas: Alinea[] }>>();
+  for (const r of rows) {
+    const key = `${r.dossier_uid}/${r.provision_id}`;
+    const states = statesOf.get(key) ?? statesOf.set(key, []).get(key)!;
+    states.push({ step: r.step_key, alineas: JSON.parse(r.alineas) as Alinea[] });
+  }
   for (const event of statusEvents) {
-    const provisionId = event.subject_id.slice(event.dossier_uid!.length + 1);
-    let states = statesOf.get(event.subject_id);
-    if (!states) {
-      const rows = await db
-        .selectFrom("provision_states")
-        .select(["step_key", "alineas"])
-        .where("dossier_uid", "=", event.dossier_uid!)
-        .where("provision_id", "=", provisionId)
-        .orderBy("step_position")
-        .execute();
-      states = rows.map((r) => ({ step: r.step_key, alineas: JSON.parse(r.alineas) as Alinea[] }));
-      statesOf.set(event.subject_id, states);
-    }
+    const states = statesOf.get(event.subject_id) ?? [];
     const step = (JSON.parse(event.payload) as { step?: string }).step;
     const index = states.findIndex((s) => s.step === step);
     if (index < 0) continue;

@@ -384,49 +384,72 @@ export async function getProvisionThemes(db: Kysely<Database>, dossierUid: strin
 
 /** Themes each provision of a bill carries (rules, minus rejected, plus added), for the matrix. */
 export async function getDossierThemes(db: Kysely<Database>, dossierUid: string): Promise<Map<string, string[]>> {
-  const tags = await db
-    .selectFrom("tags")
-    .select(["subject_id", "theme"])
-    .where("subject_type", "=", "provision")
-    .where("dossier_uid", "=", dossierUid)
-    .distinct()
-    .execute();
-  const decisions = await db
-    .selectFrom("tag_decisions")
-    .select(["provision_id", "theme", "decision"])
-    .where("dossier_uid", "=", dossierUid)
-    .execute();
-  const out = new Map<string, Set<string>>();
-  for (const t of tags) (out.get(t.subject_id) ?? out.set(t.subject_id, new Set()).get(t.subject_id)!).add(t.theme);
-  for (const d of decisions) {
-    const set = out.get(d.provision_id) ?? out.set(d.provision_id, new Set()).get(d.provision_id)!;
-    if (d.decision === "rejected") set.delete(d.theme);
-    else set.add(d.theme);
-  }
-  return new Map([...out.entries()].map(([k, v]) => [k, [...v].sort()]));
+  return (await getThemesByDossier(db, [dossierUid])).get(dossierUid) ?? new Map();
 }
 
-/** The provisions of each bill that carry a theme, with their last number, for the home page. */
+/**
+ * Themes of every provision of several bills, in two queries whatever their number: bill uid →
+ * provision id → themes (rules, minus rejected, plus added).
+ */
+export async function getThemesByDossier(
+  db: Kysely<Database>,
+  dossierUids: readonly string[],
+): Promise<Map<string, Map<string, string[]>>> {
+  const out = new Map<string, Map<string, Set<string>>>();
+  if (dossierUids.length === 0) return new Map();
+  const themesOf = (dossier: string, provision: string): Set<string> => {
+    const byProvision = out.get(dossier) ?? out.set(dossier, new Map()).get(dossier)!;
+    return byProvision.get(provision) ?? byProvision.set(provision, new Set()).get(provision)!;
+  };
+  const tags = await db
+    .selectFrom("tags")
+    .select(["dossier_uid", "subject_id", "theme"])
+    .where("subject_type", "=", "provision")
+    .where("dossier_uid", "in", dossierUids)
+    .distinct()
+    .execute();
+  for (const t of tags) if (t.dossier_uid) themesOf(t.dossier_uid, t.subject_id).add(t.theme);
+  const decisions = await db
+    .selectFrom("tag_decisions")
+    .select(["dossier_uid", "provision_id", "theme", "decision"])
+    .where("dossier_uid", "in", dossierUids)
+    .execute();
+  for (const d of decisions) {
+    const themes = themesOf(d.dossier_uid, d.provision_id);
+    if (d.decision === "rejected") themes.delete(d.theme);
+    else themes.add(d.theme);
+  }
+  return new Map(
+    [...out.entries()].map(([dossier, byProvision]) => [
+      dossier,
+      new Map([...byProvision.entries()].map(([id, themes]) => [id, [...themes].sort()])),
+    ]),
+  );
+}
+
+/** The provisions of each bill that carry a theme, with their last number, for the home page (three queries in all). */
 export async function getTaggedProvisionsByDossier(
   db: Kysely<Database>,
   dossierUids: readonly string[],
 ): Promise<Map<string, Array<{ id: string; number: string; themes: string[] }>>> {
+  const themes = await getThemesByDossier(db, dossierUids);
+  const tagged = [...themes.entries()].flatMap(([dossier, byProvision]) =>
+    [...byProvision.entries()].filter(([, t]) => t.length > 0).map(([id]) => ({ dossier, id })),
+  );
   const out = new Map<string, Array<{ id: string; number: string; themes: string[] }>>();
-  for (const uid of dossierUids) {
-    const themes = await getDossierThemes(db, uid);
-    const ids = [...themes.entries()].filter(([, t]) => t.length > 0).map(([id]) => id);
-    if (ids.length === 0) continue;
-    const rows = await db
-      .selectFrom("provisions")
-      .select(["provision_id", "last_number", "position"])
-      .where("dossier_uid", "=", uid)
-      .where("provision_id", "in", ids)
-      .orderBy("position")
-      .execute();
-    out.set(
-      uid,
-      rows.map((r) => ({ id: r.provision_id, number: r.last_number, themes: themes.get(r.provision_id) ?? [] })),
-    );
+  if (tagged.length === 0) return out;
+  const rows = await db
+    .selectFrom("provisions")
+    .select(["dossier_uid", "provision_id", "last_number"])
+    .where("dossier_uid", "in", [...new Set(tagged.map((t) => t.dossier))])
+    .orderBy("dossier_uid")
+    .orderBy("position")
+    .execute();
+  for (const r of rows) {
+    const provisionThemes = themes.get(r.dossier_uid)?.get(r.provision_id) ?? [];
+    if (provisionThemes.length === 0) continue;
+    const list = out.get(r.dossier_uid) ?? out.set(r.dossier_uid, []).get(r.dossier_uid)!;
+    list.push({ id: r.provision_id, number: r.last_number, themes: provisionThemes });
   }
   return out;
 }
