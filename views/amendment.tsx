@@ -2,9 +2,9 @@
  * Amendment page: dispositif, exposé, authors, outcome, links.
  */
 import type { getAmendment } from "../src/web/queries.js";
-import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS, type AmendmentOutcome, type AuthorType } from "../src/domain/amendment.js";
+import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS } from "../src/domain/amendment.js";
 import { Layout } from "./layout.js";
-import { frenchDate, provisionPath } from "./format.js";
+import { frenchDate, labelOf, provisionPath } from "./format.js";
 
 type AmendmentView = NonNullable<Awaited<ReturnType<typeof getAmendment>>>;
 
@@ -25,12 +25,12 @@ export function AmendmentPage(props: { view: AmendmentView }) {
       <dl class="facts">
         <dt>Sort</dt>
         <dd>
-          <span class={`badge outcome-${a.outcome}`}>{OUTCOME_LABELS[a.outcome as AmendmentOutcome] ?? a.outcome}</span>{" "}
-          {a.outcome_detail ?? ""} {a.decided_at ? <span class="muted">({frenchDate(a.decided_at)})</span> : null}
+          <span class={`badge outcome-${a.outcome}`}>{labelOf(OUTCOME_LABELS, a.outcome)}</span> {a.outcome_detail ?? ""}{" "}
+          {a.decided_at ? <span class="muted">({frenchDate(a.decided_at)})</span> : null}
         </dd>
         <dt>Auteur</dt>
         <dd>
-          {a.author_name ?? "—"} <span class="muted">({AUTHOR_TYPE_LABELS[a.author_type as AuthorType] ?? a.author_type})</span>
+          {a.author_name ?? "—"} <span class="muted">({labelOf(AUTHOR_TYPE_LABELS, a.author_type)})</span>
         </dd>
         {a.signatories ? (
           <>
@@ -66,32 +66,29 @@ export function AmendmentPage(props: { view: AmendmentView }) {
       )}
       <h2>Exposé sommaire</h2>
       {a.expose_html ? <div class="imported" dangerouslySetInnerHTML={{ __html: a.expose_html }} /> : <p class="empty">Non publié.</p>}
-      {identical.length > 0 ? (
-        <>
-          <h2>Amendements identiques</h2>
-          <ul>
-            {identical.map((i) => (
-              <li>
-                <a href={`/amendements/${encodeURIComponent(i.uid)}`}>{i.number_long}</a> — {i.author_name ?? "—"} (
-                {OUTCOME_LABELS[i.outcome as AmendmentOutcome] ?? i.outcome})
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {subAmendments.length > 0 ? (
-        <>
-          <h2>Sous-amendements</h2>
-          <ul>
-            {subAmendments.map((i) => (
-              <li>
-                <a href={`/amendements/${encodeURIComponent(i.uid)}`}>{i.number_long}</a> — {i.author_name ?? "—"} (
-                {OUTCOME_LABELS[i.outcome as AmendmentOutcome] ?? i.outcome})
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <AmendmentList title="Amendements identiques" amendments={identical} />
+      <AmendmentList title="Sous-amendements" amendments={subAmendments} />
     </Layout>
+  );
+}
+
+/** A titled list of related amendments (identical ones, sub-amendments); nothing when empty. */
+function AmendmentList(props: {
+  title: string;
+  amendments: ReadonlyArray<{ uid: string; number_long: string; author_name: string | null; outcome: string }>;
+}) {
+  if (props.amendments.length === 0) return null;
+  return (
+    <>
+      <h2>{props.title}</h2>
+      <ul>
+        {props.amendments.map((i) => (
+          <li>
+            <a href={`/amendements/${encodeURIComponent(i.uid)}`}>{i.number_long}</a> — {i.author_name ?? "—"} (
+            {labelOf(OUTCOME_LABELS, i.outcome)})
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

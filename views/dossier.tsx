@@ -6,7 +6,7 @@ import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/nav
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../src/domain/amendment.js";
 import { READING_LABELS, STAGE_LABELS, type Reading, type Stage } from "../src/domain/dossier.js";
 import { Layout } from "./layout.js";
-import { frenchDate, provisionPath, stepAbbreviation, stepLabel } from "./format.js";
+import { frenchDate, labelOf as label, provisionPath, stepAbbreviation, stepLabel } from "./format.js";
 
 const PLACE_LABELS: Record<string, string> = {
   AN: "Assemblée nationale",
@@ -148,10 +148,6 @@ function Matrix(props: {
       </p>
     </section>
   );
-}
-
-function label<T extends string>(labels: Readonly<Record<T, string>>, value: string): string {
-  return (labels as Record<string, string>)[value] ?? value;
 }
 
 /** One line describing an event, in French. */

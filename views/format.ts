@@ -59,3 +59,8 @@ export function stepAbbreviation(step: { reading: string; place: string; stage: 
 export function provisionPath(dossierUid: string, provisionId: string): string {
   return `/dossiers/${encodeURIComponent(dossierUid)}/articles/${encodeURIComponent(provisionId)}`;
 }
+
+/** The French label of a stored value (a sort, an author type, a status…), or the value itself when unknown. */
+export function labelOf(labels: Readonly<Record<string, string>>, value: string): string {
+  return labels[value] ?? value;
+}

@@ -3,9 +3,9 @@
  * (every provision and amendment that cites it).
  */
 import { Layout } from "./layout.js";
-import { provisionPath } from "./format.js";
+import { labelOf, provisionPath } from "./format.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
-import { OUTCOME_LABELS, type AmendmentOutcome } from "../src/domain/amendment.js";
+import { OUTCOME_LABELS } from "../src/domain/amendment.js";
 
 interface ProvisionItem {
   readonly dossier_uid: string;
@@ -57,8 +57,7 @@ function Lists(props: { provisions: readonly ProvisionItem[]; amendments: readon
           {props.amendments.map((a) => (
             <li>
               <a href={`/amendements/${encodeURIComponent(a.uid)}`}>{a.number_long}</a> — {a.author_name ?? "—"}, article{" "}
-              {a.target_article ?? "—"}{" "}
-              <span class={`badge outcome-${a.outcome}`}>{OUTCOME_LABELS[a.outcome as AmendmentOutcome] ?? a.outcome}</span>
+              {a.target_article ?? "—"} <span class={`badge outcome-${a.outcome}`}>{labelOf(OUTCOME_LABELS, a.outcome)}</span>
             </li>
           ))}
         </ul>

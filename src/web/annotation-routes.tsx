@@ -1,14 +1,12 @@
 /**
- * What signed-in people write about a provision. Volunteers (and above) annotate it; an author
- * edits or hides their own annotations, staff any; staff-only annotations are shown to staff
- * alone; a volunteer's page lists what they wrote. Staff add or reject a theme with a reason.
- * Answers are the annotations panel (htmx) or a redirect (plain forms).
+ * Annotation routes: volunteers (and above) annotate a provision; an author edits or hides their
+ * own annotations, staff any; staff-only annotations are shown to staff and their author; a
+ * volunteer's page lists what they wrote. Answers are the panel (htmx) or a redirect (plain forms).
  */
 import type { Context, Hono } from "hono";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 import { audit } from "../../db/store/accounts.js";
-import { decideTag } from "../../db/store/tags.js";
 import {
   createAnnotation,
   editAnnotation,
@@ -69,7 +67,7 @@ export async function annotationItems(
 }
 
 /** Registers the annotation routes. */
-export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db: Kysely<Database>, themes: ReadonlySet<string>): void {
+export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db: Kysely<Database>): void {
   /**
    * Answers with the refreshed panel (htmx), anchored in the version the page shows (`montrer`),
    * or sends the browser back to the page.
@@ -194,35 +192,6 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     await hideAnnotation(db, found.id);
     await audit(db, { userId: found.user.id, action: "annotation.hidden", detail: { id: found.id }, ip: null });
     return respond(c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id });
-  });
-
-  // Staff add or reject a theme on an article, with a reason (shown on the page, kept through re-tagging).
-  app.post("/dossiers/:uid/articles/:pid/themes", async (c) => {
-    const user = c.get("visitor").user;
-    if (!user) return c.text("Connectez-vous pour décider d'un thème.", 401);
-    if (!hasRole(user.role, "staff")) return c.text("Seule l'équipe peut ajouter ou rejeter un thème.", 403);
-    const detail = await getProvision(db, c.req.param("uid"), c.req.param("pid"));
-    if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
-    const form = await c.req.parseBody();
-    const theme = String(form["theme"] ?? "");
-    const decision = form["decision"] === "rejected" ? "rejected" : form["decision"] === "added" ? "added" : null;
-    const reason = String(form["raison"] ?? "").trim();
-    const error = !themes.has(theme)
-      ? "Thème inconnu."
-      : !decision
-        ? "Décision inconnue."
-        : !reason || reason.length > 1000
-          ? "Donnez une raison (1 000 caractères au plus)."
-          : null;
-    if (error || !decision) return c.html(<NotFoundPage heading="Décision refusée" what={error ?? "Décision inconnue."} />, 400);
-    await decideTag(db, { dossierUid: detail.dossier.uid, provisionId: detail.id, theme, decision, reason, author: user.displayName });
-    await audit(db, {
-      userId: user.id,
-      action: "theme.decided",
-      detail: { provision: `${detail.dossier.uid}/${detail.id}`, theme, decision },
-      ip: null,
-    });
-    return c.redirect(`${provisionPath(detail.dossier.uid, detail.id)}#themes`, 303);
   });
 
   app.get("/benevoles/:id", async (c) => {

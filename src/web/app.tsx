@@ -32,6 +32,7 @@ import { contextStorage } from "hono/context-storage";
 import { sessionMiddleware, type SessionVariables } from "./session.js";
 import { accountRoutes } from "./account-routes.js";
 import { annotationItems, annotationRoutes } from "./annotation-routes.js";
+import { themeDecisionRoutes } from "./theme-decision-routes.js";
 import { amendmentFilterQuery, filterAmendments, parseAmendmentFilter } from "./amendment-filter.js";
 import { AmendmentsTable } from "../../views/partials/amendments.js";
 import { provisionPath } from "../../views/format.js";
@@ -65,7 +66,8 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     return sessionMiddleware(db)(c, next);
   });
   accountRoutes(app, db);
-  annotationRoutes(app, db, new Set(themeLabels.keys()));
+  annotationRoutes(app, db);
+  themeDecisionRoutes(app, db, new Set(themeLabels.keys()));
 
   app.get("/assets/:name", (c) => {
     const asset = assets.get(c.req.param("name"));

@@ -5,8 +5,7 @@
 import type { ProvisionAmendment } from "../../src/web/queries.js";
 import { amendmentFilterOptions, filterAmendments, type AmendmentFilter } from "../../src/web/amendment-filter.js";
 import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS } from "../../src/domain/amendment.js";
-
-const label = (labels: Readonly<Record<string, string>>, value: string) => labels[value] ?? value;
+import { labelOf as label } from "../format.js";
 
 /** The section: heading, filter form and the table (the part htmx swaps). */
 export function AmendmentsSection(props: {
