@@ -77,8 +77,7 @@ export function AnnotationsPanel(props: {
                 hx-target="#annotations"
                 hx-swap="outerHTML"
               >
-                <input type="hidden" name="_csrf" value={props.csrf} />
-                <input type="hidden" name="montrer" value={props.currentStep} />
+                <PanelFields csrf={props.csrf} shownStep={props.currentStep} />
                 <textarea name="corps" rows={4} required maxlength={20000}>
                   {a.body}
                 </textarea>
@@ -91,8 +90,7 @@ export function AnnotationsPanel(props: {
                 hx-target="#annotations"
                 hx-swap="outerHTML"
               >
-                <input type="hidden" name="_csrf" value={props.csrf} />
-                <input type="hidden" name="montrer" value={props.currentStep} />
+                <PanelFields csrf={props.csrf} shownStep={props.currentStep} />
                 <button type="submit">Masquer</button>
               </form>
             </details>
@@ -108,8 +106,7 @@ export function AnnotationsPanel(props: {
           hx-swap="outerHTML"
           class="annotation-form"
         >
-          <input type="hidden" name="_csrf" value={props.csrf} />
-          <input type="hidden" name="montrer" value={props.currentStep} />
+          <PanelFields csrf={props.csrf} shownStep={props.currentStep} />
           <h3>Ajouter une annotation</h3>
           <label>
             Version annotée{" "}
@@ -147,5 +144,15 @@ export function AnnotationsPanel(props: {
         </p>
       )}
     </section>
+  );
+}
+
+/** What every form of the panel sends besides its own fields: the CSRF token and the version shown. */
+function PanelFields(props: { csrf: string; shownStep: string }) {
+  return (
+    <>
+      <input type="hidden" name="_csrf" value={props.csrf} />
+      <input type="hidden" name="montrer" value={props.shownStep} />
+    </>
   );
 }
