@@ -2,6 +2,7 @@
  * The `navette` command: migrate, ingest, serve, demo.
  */
 import path from "node:path";
+import type { Server } from "node:http";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { openDatabase, type DatabaseHandle } from "../../db/connection.js";
@@ -461,15 +462,37 @@ async function serveCommand(config: Config, args: string[]): Promise<number> {
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     console.log(`Navette sur http://${host === "0.0.0.0" ? "localhost" : host}:${info.port}/ (base : ${handle.location})`);
   });
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      server.close(() => resolve());
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  await stoppedBySignal(server as Server);
   await handle.close();
+  console.error("navette : arrêté proprement");
   return 0;
+}
+
+/** How long requests under way may take to finish once a stop is asked, before connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Resolves once SIGTERM or SIGINT has stopped the server: new connections are refused at once,
+ * idle keep-alive connections closed, requests under way given SHUTDOWN_GRACE_MS to finish. A
+ * second signal cuts every connection at once.
+ */
+function stoppedBySignal(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals): void => {
+      if (stopping) {
+        server.closeAllConnections();
+        return;
+      }
+      stopping = true;
+      console.error(`navette : ${signal} reçu, arrêt (requêtes en cours terminées)…`);
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
 }
 
 main(process.argv.slice(2)).then(
