@@ -7,20 +7,13 @@ import type { Database } from "../../db/schema.js";
 import { storeDossierTags, type CitationRow, type TagRow } from "../../db/store/tags.js";
 import { extractCitations } from "../domain/tagging/citations.js";
 import type { RuleSet } from "../domain/tagging/rules.js";
-import { tagText } from "../domain/tagging/tagger.js";
+import { amendmentParagraphs, tagText } from "../domain/tagging/tagger.js";
 
 /** What tagging a dossier did. */
 export interface TaggingSummary {
   readonly dossierUid: string;
   readonly tags: number;
   readonly events: number;
-}
-
-/** Alinéas of an amendment: its dispositif, then its exposé, one per line. */
-function amendmentAlineas(dispositif: string | null, expose: string | null): Array<{ number: number; text: string }> {
-  return [...(dispositif ?? "").split("\n"), ...(expose ?? "").split("\n")]
-    .filter((t) => t.trim() !== "")
-    .map((text, i) => ({ number: i + 1, text }));
 }
 
 /** Tags one dossier ("" for the amendments attached to no dossier). */
@@ -71,7 +64,7 @@ export async function tagDossier(
     .where((eb) => (dossierUid === "" ? eb("dossier_uid", "is", null) : eb("dossier_uid", "=", dossierUid)))
     .execute();
   for (const amendment of amendments) {
-    const alineas = amendmentAlineas(amendment.dispositif_text, amendment.expose_text);
+    const alineas = amendmentParagraphs(amendment.dispositif_text, amendment.expose_text);
     const found = extractCitations(alineas);
     for (const c of found)
       citations.push({
