@@ -192,3 +192,68 @@ export async function decideTag(
       .execute();
   });
 }
+
+/** A provision's themes as people decided them: what the rules found, plus added, minus rejected. */
+export interface DecidedThemes {
+  /** "<dossier uid>/<provision id>", the uid of a provision in a labels file. */
+  readonly uid: string;
+  readonly themes: string[];
+  /** The decisions' reasons, with their authors. */
+  readonly note: string;
+}
+
+/** Every provision with at least one person's decision, with its decided themes. */
+export async function decidedThemes(db: Kysely<Database>): Promise<DecidedThemes[]> {
+  const decisions = await db.selectFrom("tag_decisions").selectAll().orderBy("dossier_uid").orderBy("provision_id").orderBy("theme").execute();
+  if (decisions.length === 0) return [];
+  const found = await db
+    .selectFrom("tags")
+    .select(["dossier_uid", "subject_id", "theme"])
+    .distinct()
+    .where("subject_type", "=", "provision")
+    .where("dossier_uid", "in", [...new Set(decisions.map((d) => d.dossier_uid))])
+    .execute();
+  const byProvision = new Map<string, { themes: Set<string>; notes: string[] }>();
+  for (const d of decisions) {
+    const key = `${d.dossier_uid}/${d.provision_id}`;
+    if (!byProvision.has(key)) {
+      const themes = new Set(found.filter((t) => t.dossier_uid === d.dossier_uid && t.subject_id === d.provision_id).map((t) => t.theme));
+      byProvision.set(key, { themes, notes: [] });
+    }
+    const entry = byProvision.get(key)!;
+    if (d.decision === "added") entry.themes.add(d.theme);
+    else entry.themes.delete(d.theme);
+    entry.notes.push(`${d.decision === "added" ? "+" : "−"}${d.theme} (${d.author}) : ${d.reason}`);
+  }
+  return [...byProvision].map(([uid, e]) => ({ uid, themes: [...e.themes].sort(), note: e.notes.join(" ; ") }));
+}
+
+/** The alinéas to tag for labelled uids: provisions ("<dossier>/<id>", their latest text) and amendments. */
+export async function labelledTexts(
+  db: Kysely<Database>,
+  uids: readonly string[],
+): Promise<Map<string, { dispositif: string | null; expose: string | null } | Array<{ number: number; text: string }>>> {
+  const out = new Map<string, { dispositif: string | null; expose: string | null } | Array<{ number: number; text: string }>>();
+  const amendmentUids = uids.filter((u) => !u.includes("/"));
+  for (let i = 0; i < amendmentUids.length; i += 500) {
+    const rows = await db
+      .selectFrom("amendments")
+      .select(["uid", "dispositif_text", "expose_text"])
+      .where("uid", "in", amendmentUids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.uid, { dispositif: r.dispositif_text, expose: r.expose_text });
+  }
+  for (const uid of uids.filter((u) => u.includes("/"))) {
+    const [dossier = "", ...rest] = uid.split("/");
+    const state = await db
+      .selectFrom("provision_states")
+      .select("alineas")
+      .where("dossier_uid", "=", dossier)
+      .where("provision_id", "=", rest.join("/"))
+      .where("status", "not in", ["deleted", "absent"])
+      .orderBy("step_position", "desc")
+      .executeTakeFirst();
+    if (state) out.set(uid, JSON.parse(state.alineas) as Array<{ number: number; text: string }>);
+  }
+  return out;
+}

@@ -2,6 +2,7 @@
  * The `navette` command: migrate, ingest, serve, demo.
  */
 import path from "node:path";
+import { writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
@@ -15,6 +16,9 @@ import { analyseDossier, analysableDossiers } from "../importer/analyse.js";
 import { tagDossier, taggableDossiers } from "../importer/tagging.js";
 import { indexDossierForSearch } from "../importer/search-index.js";
 import { loadRules } from "../importer/rules.js";
+import { evaluateRules, exportDecisionsAsLabels } from "../importer/tag-evaluation.js";
+import { formatEvaluation, LabelsError } from "../domain/tagging/evaluation.js";
+import { SourceError } from "../../ingest/document.js";
 import { decideTag } from "../../db/store/tags.js";
 import { audit, createUser } from "../../db/store/accounts.js";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../accounts/password.js";
@@ -32,7 +36,9 @@ Commandes :
   serve                       lance le site web (migre et charge la démo si la base est vide)
   analyse [--dossier <uid>]   recalcule le suivi des articles (navette) des dossiers
   marquer [--dossier <uid>]   recalcule les thèmes (surveillance) après un changement des règles
+  marquer --evaluer <étiquettes.tsv> [<source>]   mesure les règles (précision, rappel, erreurs)
   theme ajouter|rejeter <dossier> <article> <thème> --raison <texte> --par <nom>
+  theme exporter [--sortie <fichier>]   décisions de l'équipe au format des étiquettes
   utilisateur ajouter --role admin|staff|volunteer --email <adresse> --nom <nom>
   demo                        charge les données de démonstration
 
@@ -254,27 +260,43 @@ async function analyseCommand(config: Config, args: string[]): Promise<number> {
 }
 
 const TAG_HELP = `Usage : navette marquer [--dossier <uid>]
+       navette marquer --evaluer <etiquettes.tsv> [<dossier|archive.zip d'amendements>]
 
 Applique les règles de marquage (rules/surveillance.yaml, ou le fichier désigné par NAVETTE_RULES)
 à tous les articles et amendements (ou à ceux d'un dossier), avec leurs preuves. Les thèmes ajoutés
-ou rejetés par une personne (navette theme) sont conservés.`;
+ou rejetés par une personne (navette theme) sont conservés.
+
+--evaluer mesure les règles sans rien écrire : les amendements du dossier ou de l'archive (open data
+AN en JSON ou XML, jeu complet CSV du Sénat) sont lus et marqués, puis comparés aux étiquettes ;
+sans dossier ni archive, les textes étiquetés sont lus dans la base (articles « <dossier>/<article> »
+exportés par « navette theme exporter », et amendements par uid). Affiche par thème vrais positifs,
+faux positifs, faux négatifs, précision et rappel, les totaux, et chaque erreur avec sa preuve.
+
+Format des étiquettes (une ligne par texte, séparateur tabulation) :
+  uid<TAB>thèmes séparés par des virgules, ou -<TAB>confiance (high/low)<TAB>note
+Code de sortie : 0 mesure faite, 1 fichier ou source illisible.`;
 
 const THEME_HELP = `Usage : navette theme ajouter|rejeter <dossier> <article> <thème> --raison <texte> --par <nom>
+       navette theme exporter [--sortie <fichier.tsv>]
 
-Ajoute un thème à un article suivi, ou rejette un thème trouvé par les règles. La décision, sa
-raison et son auteur sont affichés sur la page de l'article et survivent aux réimports.
-<article> est l'identifiant de l'article suivi (affiché dans son adresse, par exemple « 8 ter@SN1-DEPOT#1 »).`;
+ajouter, rejeter : ajoute un thème à un article suivi, ou rejette un thème trouvé par les règles. La
+décision, sa raison et son auteur sont affichés sur la page de l'article et survivent aux réimports.
+<article> est l'identifiant de l'article suivi (affiché dans son adresse, par exemple « 8 ter@SN1-DEPOT#1 »).
 
+exporter : écrit les décisions de l'équipe au format des étiquettes (uid « <dossier>/<article> »,
+thèmes retenus, « high », raisons), pour mesurer le prochain changement des règles :
+  navette theme exporter --sortie decisions.tsv && navette marquer --evaluer decisions.tsv`;
 async function tagCommand(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { help: { type: "boolean", short: "h" }, dossier: { type: "string" } },
+    options: { help: { type: "boolean", short: "h" }, dossier: { type: "string" }, evaluer: { type: "string" } },
   });
   if (values.help) {
     console.log(TAG_HELP);
     return 0;
   }
+  if (values.evaluer !== undefined) return evaluateCommand(config, values.evaluer, positionals);
   if (positionals.length > 0) {
     console.error(`navette marquer : argument inattendu « ${positionals[0]} »\n\n${TAG_HELP}`);
     return 1;
@@ -298,7 +320,60 @@ async function tagCommand(config: Config, args: string[]): Promise<number> {
   }
 }
 
+async function evaluateCommand(config: Config, labelsFile: string, positionals: string[]): Promise<number> {
+  if (positionals.length > 1) {
+    console.error(`navette marquer --evaluer : une seule source attendue, reçu « ${positionals.join(" ")} »\n\n${TAG_HELP}`);
+    return 1;
+  }
+  const rules = loadRules();
+  try {
+    if (positionals[0] !== undefined) {
+      const run = await evaluateRules(labelsFile, positionals[0], rules);
+      for (const problem of run.problems) console.error(`erreur : ${problem}`);
+      console.log(`${run.documents} documents lus (${positionals[0]})\n${formatEvaluation(run.evaluation)}`);
+      return 0;
+    }
+    const handle = await openMigrated(config);
+    try {
+      console.log(formatEvaluation((await evaluateRules(labelsFile, handle.db, rules)).evaluation));
+      return 0;
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (error instanceof LabelsError || error instanceof SourceError) {
+      console.error(`navette marquer --evaluer : ${error.message}`);
+      return 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      console.error(`navette marquer --evaluer : fichier d'étiquettes introuvable : ${labelsFile}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function exportDecisionsCommand(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { sortie: { type: "string" } } });
+  if (positionals.length > 0) {
+    console.error(`navette theme exporter : argument inattendu « ${positionals[0]} »\n\n${THEME_HELP}`);
+    return 1;
+  }
+  const handle = await openMigrated(config);
+  try {
+    const labels = await exportDecisionsAsLabels(handle.db);
+    if (values.sortie) {
+      await writeFile(values.sortie, labels);
+      console.error(`${labels.split("\n").filter(Boolean).length} articles écrits dans ${values.sortie}`);
+    } else process.stdout.write(labels);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
 async function themeDecisionCommand(config: Config, args: string[]): Promise<number> {
+  if (args[0] === "exporter" && !args.includes("--help") && !args.includes("-h")) return exportDecisionsCommand(config, args.slice(1));
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

@@ -1,12 +1,16 @@
 /**
  * `navette marquer --evaluer`: reads amendments straight from a folder or zip (AN open data JSON
- * or XML, Sénat jeu complet CSV), tags them with the rules, and scores the tags against a labels
- * file. Nothing is written to any database.
+ * or XML, Sénat jeu complet CSV), or labelled texts from the database, tags them with the rules,
+ * and scores the tags against a labels file. Nothing is written. `navette theme exporter` writes
+ * the staff's decisions in the same labels format.
  */
 import { readFile } from "node:fs/promises";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.js";
+import { decidedThemes, labelledTexts } from "../../db/store/tags.js";
 import { openLocalSource } from "../../ingest/sources/entries.js";
 import { SourceError } from "../../ingest/document.js";
-import { evaluate, parseLabels, type Evaluation } from "../domain/tagging/evaluation.js";
+import { evaluate, formatLabels, parseLabels, type Evaluation } from "../domain/tagging/evaluation.js";
 import type { RuleSet } from "../domain/tagging/rules.js";
 import { amendmentParagraphs, tagText, type TagMatch } from "../domain/tagging/tagger.js";
 import { findSourceKind } from "./source-kinds.js";
@@ -48,10 +52,32 @@ export async function tagAmendmentsOf(
   return { found, documents, problems };
 }
 
-/** Scores the rules on the amendments of `location` against the labels file. */
-export async function evaluateRules(labelsFile: string, location: string, rules: RuleSet): Promise<EvaluationRun> {
+/** Tags the labelled texts stored in the database: amendments by uid, provisions ("<dossier>/<id>") at their latest step. */
+async function tagStoredTexts(db: Kysely<Database>, uids: readonly string[], rules: RuleSet): Promise<Map<string, TagMatch[]>> {
+  const found = new Map<string, TagMatch[]>();
+  for (const [uid, text] of await labelledTexts(db, uids)) {
+    found.set(uid, tagText(Array.isArray(text) ? text : amendmentParagraphs(text.dispositif, text.expose), rules));
+  }
+  return found;
+}
+
+/**
+ * Scores the rules against a labels file, on the amendments of `source` (a folder or zip read
+ * directly) or, given a database instead, on the labelled texts stored in it (what `navette theme
+ * exporter` writes).
+ */
+export async function evaluateRules(labelsFile: string, source: string | Kysely<Database>, rules: RuleSet): Promise<EvaluationRun> {
   const themes = rules.themes.map((t) => t.id);
   const labels = parseLabels(await readFile(labelsFile, "utf8"), labelsFile, themes);
-  const { found, documents, problems } = await tagAmendmentsOf(location, rules);
+  if (typeof source !== "string") {
+    const found = await tagStoredTexts(source, labels.map((l) => l.uid), rules);
+    return { evaluation: evaluate(labels, found, themes), documents: found.size, problems: [] };
+  }
+  const { found, documents, problems } = await tagAmendmentsOf(source, rules);
   return { evaluation: evaluate(labels, found, themes), documents, problems };
+}
+
+/** The staff's decisions on provisions, in the labels format (confidence "high": a person decided). */
+export async function exportDecisionsAsLabels(db: Kysely<Database>): Promise<string> {
+  return formatLabels((await decidedThemes(db)).map((d) => ({ uid: d.uid, themes: d.themes, confidence: "high", note: d.note })));
 }

@@ -3,7 +3,7 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { amendmentSpec, tempDir, writeAmendmentFolder } from "../helpers/fixtures.js";
 
@@ -62,5 +62,63 @@ describe("navette CLI", () => {
     const data = tempDir();
     expect(navette(["demo"], data).stdout).toContain("13 nouveaux");
     expect(navette(["demo"], data).stdout).toContain("0 nouveaux, 0 modifiés, 13 inchangés");
+  });
+});
+
+describe("navette marquer --evaluer and navette theme exporter", () => {
+  it("scores the rules on a labelled folder, listing each mistake with its evidence", () => {
+    const specs = [
+      amendmentSpec({ number: 1, dispositif: "<p>Les drones équipés de caméras survolent les manifestations.</p>" }),
+      amendmentSpec({ number: 2, dispositif: "<p>Les drones d'épandage traitent les vignes.</p>", expose: "<p>Agriculture.</p>" }),
+      amendmentSpec({ number: 3, dispositif: "<p>Le chiffre d'affaires est publié.</p>" }),
+      amendmentSpec({ number: 4, dispositif: "<p>Les services de renseignement ont accès aux images des drones munis de caméras.</p>" }),
+    ];
+    const folder = writeAmendmentFolder(specs);
+    const uid = (n: number) => `AMANR5L17PO59051B0907P0D1N${String(n).padStart(6, "0")}`;
+    const labels = path.join(tempDir(), "labels.tsv");
+    // Amendment 4 is labelled without « renseignement » (a false positive) and 3 with « chiffrement » (a false negative).
+    writeFileSync(
+      labels,
+      [`${uid(1)}\tdrones\thigh\tdrones filmant`, `${uid(2)}\t-\thigh\tépandage`, `${uid(3)}\tchiffrement\tlow\t`, `${uid(4)}\tdrones\thigh\t`].join("\n"),
+    );
+    const run = navette(["marquer", "--evaluer", labels, folder], tempDir());
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("4 documents lus");
+    expect(run.stdout).toMatch(/drones\s+2\s+0\s+0\s+1\.00\s+1\.00/);
+    expect(run.stdout).toMatch(/chiffrement\s+0\s+0\s+1\s+1\.00\s+0\.00/);
+    expect(run.stdout).toMatch(/total \(micro\)\s+2\s+1\s+1\s+0\.67\s+0\.67/);
+    expect(run.stdout).toContain(`faux positif renseignement : ${uid(4)}`);
+    expect(run.stdout).toContain("preuve : terme « service* de renseignement » avec « acces » : « services de renseignement » (alinéa 1)");
+    expect(run.stdout).toContain(`faux négatif chiffrement : ${uid(3)}`);
+
+    writeFileSync(labels, `${uid(1)}\tdrone\thigh\n`);
+    const bad = navette(["marquer", "--evaluer", labels, folder], tempDir());
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("labels.tsv, ligne 1 : thème inconnu « drone »");
+  });
+
+  it("exports the staff's decisions as labels that the evaluation reads back from the database", () => {
+    const data = tempDir();
+    expect(navette(["demo"], data).code).toBe(0);
+    expect(navette(["marquer"], data).code).toBe(0);
+    const decide = (action: string, theme: string, reason: string) =>
+      navette(["theme", action, "DLR5L17N99901", "8 ter@SN1-DEPOT#1", theme, "--raison", reason, "--par", "Camille"], data);
+    // The rules find « chiffrement » on the backdoor article, never « profilage »: the team says otherwise.
+    expect(decide("rejeter", "chiffrement", "hors sujet").code).toBe(0);
+    expect(decide("ajouter", "profilage", "cible des personnes").code).toBe(0);
+    const file = path.join(tempDir(), "decisions.tsv");
+    expect(navette(["theme", "exporter", "--sortie", file], data).code).toBe(0);
+    const [uid, themes, confidence, note] = readFileSync(file, "utf8").trim().split("\t");
+    expect(uid).toBe("DLR5L17N99901/8 ter@SN1-DEPOT#1");
+    expect(themes!.split(",")).toContain("profilage");
+    expect(themes!.split(",")).not.toContain("chiffrement");
+    expect(confidence).toBe("high");
+    expect(note).toContain("−chiffrement (Camille) : hors sujet");
+    const evaluation = navette(["marquer", "--evaluer", file], data);
+    expect(evaluation.code).toBe(0);
+    expect(evaluation.stdout).toContain("1 textes étiquetés lus");
+    expect(evaluation.stdout).toContain("faux positif chiffrement : DLR5L17N99901/8 ter@SN1-DEPOT#1");
+    expect(evaluation.stdout).toContain("faux négatif profilage : DLR5L17N99901/8 ter@SN1-DEPOT#1");
   });
 });
