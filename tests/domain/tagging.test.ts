@@ -40,6 +40,15 @@ describe("code citations", () => {
     expect(acted).toMatchObject({ article: "L. 851-3", reference: false });
   });
 
+  it("gives an article the text creates the code named earlier in the same alinéa", () => {
+    const citations = extractCitations(
+      al("Le chapitre Ier du titre V du livre VIII du code de la sécurité intérieure est complété par un article L. 851-8 ainsi rédigé :"),
+    );
+    expect(citations.map((c) => `${c.code} ${c.article} ${c.reference}`)).toEqual(["CSI L. 851-8 false"]);
+    const inserted = extractCitations(al("Après l'article 706-102-1 du code de procédure pénale, il est inséré un article 706-102-1-1 ainsi rédigé :"));
+    expect(inserted.map((c) => `${c.code} ${c.article}`)).toEqual(["CPP 706-102-1", "CPP 706-102-1-1"]);
+  });
+
   it("ignores the bill's own articles", () => {
     expect(extractCitations(al("Le présent article entre en vigueur en même temps que l'article 3."))).toEqual([]);
   });

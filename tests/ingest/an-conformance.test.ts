@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { AmendmentRecord } from "../../src/domain/amendment.js";
 import { findSourceKind } from "../../src/importer/source-kinds.js";
+import { openLocalSource } from "../../ingest/sources/entries.js";
+import { SourceError } from "../../ingest/document.js";
 import { hasSharedFixtures, sharedFiles, sharedPath } from "../helpers/shared-fixtures.js";
 
 const present = hasSharedFixtures("an");
@@ -176,8 +178,40 @@ describe.skipIf(!present)("conformance: every file of ../shared/fixtures/an", ()
       "dossier_L15_DLR5L15N37055_ecole-confiance_navette-complete-CMP-CC-PROM.json",
       "texte_L15_r1056-a0_essoc_texte-commission-nouvelle-lecture_iso-8859-1.html",
       "PROVENANCE.md",
+      // Read by the test below.
+      "narcotrafic-amendements",
+      // AN acteurs and organes (AMO): not imported yet (issue #17, « Names instead of codes »).
+      "amo",
+      "AMO30_subset.json.zip",
     ]);
     expect(sharedFiles("an").filter((f) => !known.has(f))).toEqual([]);
+  });
+
+  it("reads all 1,636 real Narcotrafic amendments of narcotrafic-amendements/ without a problem", async () => {
+    const source = await openLocalSource(sharedPath("an", "narcotrafic-amendements"));
+    const kind = findSourceKind("an-amendements")!;
+    const uids = new Set<string>();
+    const problems: string[] = [];
+    const outcomes = new Map<string, number>();
+    for await (const entry of source.entries) {
+      if (entry instanceof SourceError) {
+        problems.push(entry.message);
+        continue;
+      }
+      const records = kind.parse(entry.name, await entry.read())!;
+      problems.push(...records.problems.map((p) => `${entry.name} : ${p.message}`));
+      for (const a of records.amendments) {
+        uids.add(a.uid);
+        expect(a.dossierUid, entry.name).toBe("DLR5L17N50169");
+        outcomes.set(a.outcome, (outcomes.get(a.outcome) ?? 0) + 1);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(uids.size).toBe(1636);
+    // A real mix of outcomes, every one of them a known outcome.
+    expect([...outcomes.keys()].every((o) => o !== "inconnu")).toBe(true);
+    expect(outcomes.get("adopte") ?? 0).toBeGreaterThan(50);
+    expect(outcomes.get("rejete") ?? 0).toBeGreaterThan(200);
   });
 
   it.each(Object.entries(AMENDMENTS))("%s", (file, expected) => {

@@ -46,12 +46,15 @@ for (const { dialect, available } of TEST_DIALECTS) {
       it("shows themes with their evidence highlighted, the theme page and the code article page", async () => {
         const page = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231?montrer=SN1-DEPOT%231")).text();
         expect(page).toContain("Chiffrement et messageries");
-        expect(page).toMatch(/<mark title="Chiffrement et messageries — terme « chiffrement\* »">chiffrement<\/mark>/);
+        expect(page).toMatch(/<mark title="Chiffrement et messageries — terme « contenu\* intelligible\* »">contenu intelligible<\/mark>/);
         const theme = await (await app.request("/themes/chiffrement")).text();
         expect(theme).toContain("Article 8 ter");
         expect(theme).toContain("CL12");
         const code = await (await app.request("/codes/CSI/L.%20851-3")).text();
         expect(code).toContain("Article 8");
+        // 8 ter creates CSI L. 851-8 (« est complété par un article L. 851-8 ainsi rédigé »).
+        const created = await (await app.request("/codes/CSI/L.%20851-8")).text();
+        expect(created).toContain("Article 8 ter");
         expect((await app.request("/themes/inconnu")).status).toBe(404);
         const matrix = await (await app.request("/dossiers/DLR5L17N99901")).text();
         expect(matrix).toContain('href="/themes/dossier-coffre"');

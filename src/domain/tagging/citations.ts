@@ -94,7 +94,11 @@ export function extractCitations(alineas: ReadonlyArray<{ readonly number: numbe
         const name = CODE_NAME.exec(after)?.[0] ?? "code";
         code = codeId(name);
         if (code) lastCode = code;
-      } else if (/[lrd]\.?\s?\d|\d+-\d+/.test(list)) code = lastCode;
+      } else if (/[lrd]\.?\s?\d|\d+-\d+/.test(list)) {
+        // "Le chapitre … du code de la sécurité intérieure est complété par un article L. 851-8":
+        // the code named earlier in the same alinéa, else the last one named before it.
+        code = codeNamedBefore(folded.slice(0, match.index ?? 0)) ?? lastCode;
+      }
       if (!code) continue;
       const start = (match.index ?? 0) + match[0].indexOf(list);
       const before = folded.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
@@ -115,11 +119,16 @@ export function extractCitations(alineas: ReadonlyArray<{ readonly number: numbe
     }
     // A code named without an article reference ("Le code de procédure pénale est ainsi modifié")
     // is the context of the bare references that follow.
-    const named =
-      /\bcode (?:de la securite interieure|de procedure penale|penal|des postes et des communications electroniques|de la defense)/.exec(
-        folded,
-      );
-    if (named) lastCode = codeId(named[0]) ?? lastCode;
+    lastCode = codeNamedBefore(folded) ?? lastCode;
   }
   return out;
+}
+
+const NAMED_CODE = /\bcode (?:de la securite interieure|de procedure penale|penal|des postes et des communications electroniques|de la defense)/g;
+
+/** The last of the codes most cited in surveillance bills named in a folded text, if any. */
+function codeNamedBefore(folded: string): string | null {
+  const all = [...folded.matchAll(NAMED_CODE)];
+  const last = all[all.length - 1];
+  return last ? codeId(last[0]) : null;
 }
