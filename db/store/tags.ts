@@ -1,6 +1,6 @@
 /**
  * Storing tags, citations and human decisions, with the events they make: `tag.found` the first
- * time a theme is found on a provision, `tag.lost` when a later version of the provision no
+ * time a theme is found on a provision (never for an amendment: its theme is part of its own items), `tag.lost` when a later version of the provision no
  * longer has its evidence, `tag.decided` when someone adds or rejects a tag.
  */
 import type { Kysely } from "kysely";
@@ -79,9 +79,11 @@ export async function storeDossierTags(
     const now = nowIso();
     const events: NewEventRow[] = [];
     const announced = new Set<string>();
+    // A theme newly found on a provision is news; on an amendment it is part of the amendment's own
+    // items (filed, outcome), in the theme's feed through the tags: no event of its own.
     for (const tag of tags) {
       const key = `${tag.subjectType}|${tag.subjectId}|${tag.theme}`;
-      if (oldFound.has(key) || announced.has(key)) continue;
+      if (tag.subjectType !== "provision" || oldFound.has(key) || announced.has(key)) continue;
       announced.add(key);
       events.push({
         kind: "tag.found",

@@ -39,7 +39,9 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain("Commission mixte paritaire");
         expect(html).toContain("Texte n° 9943");
         expect(html).toMatch(/6 amendements \(/);
-        expect(html).toContain("Thème « chiffrement » trouvé");
+        // Themes found on articles are news; on amendments they are part of the amendment's items.
+        expect(html).toMatch(/Thème « [a-z-]+ » trouvé \(\d/);
+        expect(html).not.toContain("trouvé dans un amendement");
         expect(html).toContain("Amendement CL13 déposé sur l&#39;article 8 ter");
       });
 
