@@ -1,11 +1,13 @@
 /**
  * Storing tags, citations and human decisions, with the events they make: `tag.found` the first
- * time a theme is found on a provision (never for an amendment: its theme is part of its own items), `tag.lost` when a later version of the provision no
- * longer has its evidence, `tag.decided` when someone adds or rejects a tag.
+ * time a theme is found on a provision (never for an amendment: its theme is part of its own
+ * items), `tag.lost` when a later version of the provision no longer has its evidence,
+ * `tag.decided` when someone adds or rejects a tag.
  */
 import type { Kysely } from "kysely";
 import type { Database, NewEventRow } from "../schema.js";
 import { chunk, nowIso } from "./common.js";
+import { amendmentParagraphs, type TaggedParagraph } from "../../src/domain/tagging/tagger.js";
 
 /** A tag ready to store. */
 export interface TagRow {
@@ -215,14 +217,15 @@ export async function decidedThemes(db: Kysely<Database>): Promise<DecidedThemes
     .where("subject_type", "=", "provision")
     .where("dossier_uid", "in", [...new Set(decisions.map((d) => d.dossier_uid))])
     .execute();
+  const foundThemes = new Map<string, Set<string>>();
+  for (const t of found) {
+    const key = `${t.dossier_uid}/${t.subject_id}`;
+    (foundThemes.get(key) ?? foundThemes.set(key, new Set()).get(key)!).add(t.theme);
+  }
   const byProvision = new Map<string, { themes: Set<string>; notes: string[] }>();
   for (const d of decisions) {
     const key = `${d.dossier_uid}/${d.provision_id}`;
-    if (!byProvision.has(key)) {
-      const themes = new Set(found.filter((t) => t.dossier_uid === d.dossier_uid && t.subject_id === d.provision_id).map((t) => t.theme));
-      byProvision.set(key, { themes, notes: [] });
-    }
-    const entry = byProvision.get(key)!;
+    const entry = byProvision.get(key) ?? byProvision.set(key, { themes: new Set(foundThemes.get(key)), notes: [] }).get(key)!;
     if (d.decision === "added") entry.themes.add(d.theme);
     else entry.themes.delete(d.theme);
     entry.notes.push(`${d.decision === "added" ? "+" : "−"}${d.theme} (${d.author}) : ${d.reason}`);
@@ -230,12 +233,12 @@ export async function decidedThemes(db: Kysely<Database>): Promise<DecidedThemes
   return [...byProvision].map(([uid, e]) => ({ uid, themes: [...e.themes].sort(), note: e.notes.join(" ; ") }));
 }
 
-/** The alinéas to tag for labelled uids: provisions ("<dossier>/<id>", their latest text) and amendments. */
-export async function labelledTexts(
-  db: Kysely<Database>,
-  uids: readonly string[],
-): Promise<Map<string, { dispositif: string | null; expose: string | null } | Array<{ number: number; text: string }>>> {
-  const out = new Map<string, { dispositif: string | null; expose: string | null } | Array<{ number: number; text: string }>>();
+/**
+ * The alinéas to tag for labelled uids, as the tagger reads them: amendments by uid (dispositif,
+ * then exposé), provisions by "<dossier>/<id>" at their latest step where they exist.
+ */
+export async function labelledTexts(db: Kysely<Database>, uids: readonly string[]): Promise<Map<string, TaggedParagraph[]>> {
+  const out = new Map<string, TaggedParagraph[]>();
   const amendmentUids = uids.filter((u) => !u.includes("/"));
   for (let i = 0; i < amendmentUids.length; i += 500) {
     const rows = await db
@@ -243,7 +246,7 @@ export async function labelledTexts(
       .select(["uid", "dispositif_text", "expose_text"])
       .where("uid", "in", amendmentUids.slice(i, i + 500))
       .execute();
-    for (const r of rows) out.set(r.uid, { dispositif: r.dispositif_text, expose: r.expose_text });
+    for (const r of rows) out.set(r.uid, amendmentParagraphs(r.dispositif_text, r.expose_text));
   }
   for (const uid of uids.filter((u) => u.includes("/"))) {
     const [dossier = "", ...rest] = uid.split("/");
@@ -255,7 +258,7 @@ export async function labelledTexts(
       .where("status", "not in", ["deleted", "absent"])
       .orderBy("step_position", "desc")
       .executeTakeFirst();
-    if (state) out.set(uid, JSON.parse(state.alineas) as Array<{ number: number; text: string }>);
+    if (state) out.set(uid, JSON.parse(state.alineas) as TaggedParagraph[]);
   }
   return out;
 }

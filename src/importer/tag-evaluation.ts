@@ -55,9 +55,7 @@ export async function tagAmendmentsOf(
 /** Tags the labelled texts stored in the database: amendments by uid, provisions ("<dossier>/<id>") at their latest step. */
 async function tagStoredTexts(db: Kysely<Database>, uids: readonly string[], rules: RuleSet): Promise<Map<string, TagMatch[]>> {
   const found = new Map<string, TagMatch[]>();
-  for (const [uid, text] of await labelledTexts(db, uids)) {
-    found.set(uid, tagText(Array.isArray(text) ? text : amendmentParagraphs(text.dispositif, text.expose), rules));
-  }
+  for (const [uid, paragraphs] of await labelledTexts(db, uids)) found.set(uid, tagText(paragraphs, rules));
   return found;
 }
 

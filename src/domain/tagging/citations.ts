@@ -79,6 +79,7 @@ export function extractCitations(alineas: ReadonlyArray<{ readonly number: numbe
   let lastCode: string | null = null;
   for (const alinea of alineas) {
     const folded = foldKeepingOffsets(alinea.text);
+    const named = namedCodes(folded);
     for (const match of folded.matchAll(REFERENCE)) {
       const list = match[1] ?? "";
       const after = folded.slice((match.index ?? 0) + match[0].length);
@@ -97,7 +98,7 @@ export function extractCitations(alineas: ReadonlyArray<{ readonly number: numbe
       } else if (/[lrd]\.?\s?\d|\d+-\d+/.test(list)) {
         // "Le chapitre … du code de la sécurité intérieure est complété par un article L. 851-8":
         // the code named earlier in the same alinéa, else the last one named before it.
-        code = codeNamedBefore(folded.slice(0, match.index ?? 0)) ?? lastCode;
+        code = lastNamedBefore(named, match.index ?? 0) ?? lastCode;
       }
       if (!code) continue;
       const start = (match.index ?? 0) + match[0].indexOf(list);
@@ -119,16 +120,19 @@ export function extractCitations(alineas: ReadonlyArray<{ readonly number: numbe
     }
     // A code named without an article reference ("Le code de procédure pénale est ainsi modifié")
     // is the context of the bare references that follow.
-    lastCode = codeNamedBefore(folded) ?? lastCode;
+    lastCode = lastNamedBefore(named, folded.length) ?? lastCode;
   }
   return out;
 }
 
 const NAMED_CODE = /\bcode (?:de la securite interieure|de procedure penale|penal|des postes et des communications electroniques|de la defense)/g;
 
-/** The last of the codes most cited in surveillance bills named in a folded text, if any. */
-function codeNamedBefore(folded: string): string | null {
-  const all = [...folded.matchAll(NAMED_CODE)];
-  const last = all[all.length - 1];
-  return last ? codeId(last[0]) : null;
+/** The codes most cited in surveillance bills named in a folded alinéa, with where (read once per alinéa). */
+function namedCodes(folded: string): Array<{ readonly at: number; readonly code: string | null }> {
+  return [...folded.matchAll(NAMED_CODE)].map((m) => ({ at: m.index ?? 0, code: codeId(m[0]) }));
+}
+
+/** The last of those codes named before a position, if any. */
+function lastNamedBefore(named: ReadonlyArray<{ readonly at: number; readonly code: string | null }>, position: number): string | null {
+  return named.filter((n) => n.at < position).at(-1)?.code ?? null;
 }

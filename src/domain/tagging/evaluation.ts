@@ -118,12 +118,11 @@ const pct = (x: number): string => x.toFixed(2);
 
 /** The report printed by `navette marquer --evaluer`, in French. */
 export function formatEvaluation(result: Evaluation): string {
+  const row = (name: string, s: Score): string =>
+    `${name.padEnd(22)} ${String(s.tp).padStart(3)}  ${String(s.fp).padStart(3)}  ${String(s.fn).padStart(3)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`;
   const lines = [`${result.texts} textes étiquetés lus`, "", "thème                   VP   FP   FN  précision  rappel"];
-  for (const [theme, s] of result.byTheme) {
-    lines.push(`${theme.padEnd(22)} ${String(s.tp).padStart(3)}  ${String(s.fp).padStart(3)}  ${String(s.fn).padStart(3)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`);
-  }
-  const m = result.micro;
-  lines.push(`${"total (micro)".padEnd(22)} ${String(m.tp).padStart(3)}  ${String(m.fp).padStart(3)}  ${String(m.fn).padStart(3)}  ${pct(m.precision).padStart(9)}  ${pct(m.recall).padStart(6)}`);
+  for (const [theme, s] of result.byTheme) lines.push(row(theme, s));
+  lines.push(row("total (micro)", result.micro));
   if (result.mistakes.length) lines.push("", "Erreurs :");
   for (const mistake of result.mistakes) {
     const why = mistake.evidence
