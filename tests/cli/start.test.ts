@@ -3,7 +3,8 @@
  * SIGTERM to the npm process stops the server (no node process left answering), after it closed
  * the database.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, statSync, symlinkSync, utimesSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -70,4 +71,31 @@ describe("npm start", () => {
       child.kill("SIGKILL");
     }
   }, 90_000);
+});
+
+describe("bin/navette.js", () => {
+  it("starts from the build, and rebuilds first only when a source is newer than it", () => {
+    // A copy of the project (node_modules linked), so that the rebuild does not touch this one's dist/.
+    const copy = tempDir();
+    for (const item of ["bin", "dist", "src", "ingest", "db", "views", "bench", "scripts", "package.json", "tsconfig.json", "tsconfig.build.json"])
+      cpSync(path.join(ROOT, item), path.join(copy, item), { recursive: true, preserveTimestamps: true });
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(copy, "node_modules"));
+    const entry = path.join(copy, "dist", "src", "cli", "main.js");
+    const run = () => spawnSync(process.execPath, [path.join(copy, "bin", "navette.js"), "--help"], { encoding: "utf8", timeout: 120_000 });
+    // Sources older than the build: no compilation.
+    const past = new Date(Date.now() - 3600_000);
+    utimesSync(path.join(copy, "src", "config.ts"), past, past);
+    utimesSync(entry, new Date(), new Date());
+    const fresh = run();
+    expect(fresh.status).toBe(0);
+    expect(fresh.stderr).not.toContain("compilation");
+    // A source edited after the build: compiled first, then run.
+    const before = statSync(entry).mtimeMs;
+    utimesSync(path.join(copy, "src", "config.ts"), new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    const stale = run();
+    expect(stale.status).toBe(0);
+    expect(stale.stderr).toContain("sources modifiées depuis la dernière compilation");
+    expect(stale.stdout).toContain("Usage");
+    expect(statSync(entry).mtimeMs).toBeGreaterThan(before);
+  }, 150_000);
 });
