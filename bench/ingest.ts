@@ -4,6 +4,8 @@
  *   parse <zip>            read and map every document, store nothing (the baseline)
  *   import <zip> <db>      ingest into a SQLite file (storage, events), without post-processing
  *   post <db>              navette analysis, tagging and search index of every dossier
+ *   retag <db>             what `navette marquer` does after a rules change (every dossier
+ *                          tagged again), against reading the amendments' texts (the baseline)
  * Prints one JSON line: documents, records, milliseconds, peak RSS in MB.
  */
 import { performance } from "node:perf_hooks";
@@ -71,8 +73,27 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ phase, dossiers: dossiers.length, ms: performance.now() - start, peakMb: peakMb() }));
     return;
   }
-  console.error("usage: ingest generate <zip> <n> | parse <zip> | import <zip> <db> | post <db>");
+  if (phase === "retag" && a) {
+    console.log(JSON.stringify({ phase, ...(await retag(a)), peakMb: peakMb() }));
+    return;
+  }
+  console.error("usage: ingest generate <zip> <n> | parse <zip> | import <zip> <db> | post <db> | retag <db>");
   process.exitCode = 1;
+}
+
+/** Re-tags every dossier of the database; the baseline reads every amendment's texts once. */
+async function retag(file: string): Promise<{ amendments: number; readMs: number; ms: number; tags: number }> {
+  const handle = openDatabase(file);
+  const rules = loadRules();
+  let start = performance.now();
+  const amendments = (await handle.db.selectFrom("amendments").select(["uid", "dispositif_text", "expose_text"]).execute()).length;
+  const readMs = performance.now() - start;
+  start = performance.now();
+  let tags = 0;
+  for (const uid of await taggableDossiers(handle.db)) tags += (await tagDossier(handle.db, uid, rules)).tags;
+  const ms = performance.now() - start;
+  await handle.close();
+  return { amendments, readMs, ms, tags };
 }
 
 void main();

@@ -17,9 +17,13 @@ import { diffArticles } from "../src/domain/navette/diff.js";
 import { textSimilarity, words } from "../src/domain/navette/similarity.js";
 import { pairRenumberedArticles } from "../src/domain/navette/renumbering.js";
 import { LAWFACTORY_CASES, lawfactorySteps } from "./lawfactory.js";
+import { projectRoot } from "../src/project-root.js";
 import { loadRules } from "../src/importer/rules.js";
 import { tagText } from "../src/domain/tagging/tagger.js";
 import { foldKeepingOffsets } from "../src/domain/tagging/fold.js";
+import { amendmentParagraphs } from "../src/domain/tagging/tagger.js";
+import { mapAmendment } from "../ingest/an/amendement.js";
+import type { RawObject } from "../ingest/document.js";
 
 /** Median time of `run` in milliseconds over `rounds` rounds, after one warm-up. */
 function measure(rounds: number, run: () => unknown): number {
@@ -194,6 +198,53 @@ function benchIngest(): string[] {
   return lines;
 }
 
+const SHARED_FIXTURES = path.join(projectRoot(), "..", "shared", "fixtures");
+
+/** Re-tagging a legislature after a rules change (issue target: 75,000 amendments in under 3 minutes). */
+function benchRetag(): string[] {
+  const n = Number(process.env["NAVETTE_BENCH_RETAG"] ?? 75_000);
+  const dir = tempDir();
+  const zip = path.join(dir, "Amendements.json.zip");
+  const db = path.join(dir, "retag.sqlite");
+  child("ingest.js", ["generate", zip, String(n)]);
+  child("ingest.js", ["import", zip, db]);
+  const [run] = child("ingest.js", ["retag", db]);
+  rmSync(dir, { recursive: true, force: true });
+  const ms = Number(run?.["ms"]);
+  const read = Number(run?.["readMs"]);
+  return [
+    `nouveau marquage après un changement de règles, ${Number(run?.["amendments"]).toLocaleString("fr-FR")} amendements (navette marquer) :`,
+    `  lecture de leurs textes dans la base (référence) : ${format(read)}`,
+    `  marquage de tous les dossiers, stockage compris  : ${(ms / 1000).toFixed(1)} s = ${(ms / read).toFixed(0)} × la référence, ${String(run?.["tags"])} marques, mémoire max ${String(run?.["peakMb"])} Mo (objectif : moins de 180 s)`,
+    ...benchRealTagging(),
+  ];
+}
+
+/** Tagging speed on real amendments (the 1,636 Narcotrafic ones), when ../shared is beside the project. */
+function benchRealTagging(): string[] {
+  const dir = path.join(SHARED_FIXTURES, "an", "narcotrafic-amendements");
+  if (!existsSync(dir)) return ["  amendements réels : ../shared/fixtures absent, mesure ignorée"];
+  const rules = loadRules();
+  const texts = jsonFiles(dir).flatMap((file) => {
+    const raw = JSON.parse(readFileSync(file, "utf8")) as { amendement?: RawObject };
+    if (!raw.amendement) return [];
+    const { record } = mapAmendment(raw.amendement);
+    return [amendmentParagraphs(record.dispositifText, record.exposeText)];
+  });
+  const baseline = measure(5, () => texts.forEach((t) => t.forEach((a) => foldKeepingOffsets(a.text))));
+  const tagging = measure(5, () => texts.forEach((t) => tagText(t, rules)));
+  const per75k = (tagging / texts.length) * 75_000;
+  return [
+    `  amendements réels (${texts.length} du texte Narcotrafic) : ${format(tagging)} = ${(tagging / baseline).toFixed(1)} × leur simple normalisation, soit ~${(per75k / 1000).toFixed(0)} s de calcul pour 75 000`,
+  ];
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? jsonFiles(path.join(dir, e.name)) : e.name.endsWith(".json") ? [path.join(dir, e.name)] : [],
+  );
+}
+
 function benchPages(): string[] {
   const results = child("pages.js", []);
   const base = results.find((r) => r["name"] === "static");
@@ -221,7 +272,9 @@ const sections: Array<() => string[]> =
       ? [benchPages]
       : only === "engine"
         ? [benchEngine, benchSimilarity, benchTagging]
-        : [benchEngine, benchSimilarity, benchTagging, benchPages, benchIngest];
+        : only === "marquage"
+          ? [benchTagging, benchRetag]
+          : [benchEngine, benchSimilarity, benchTagging, benchRetag, benchPages, benchIngest];
 const lines = ["Navette — mesures (médianes)"];
 for (const section of sections) lines.push("", ...section());
 console.log(lines.join("\n"));

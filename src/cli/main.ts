@@ -14,7 +14,6 @@ import { runImport, type ImportSummary } from "../importer/run-import.js";
 import { loadDemo } from "../importer/demo.js";
 import { analyseDossier, analysableDossiers } from "../importer/analyse.js";
 import { tagDossier, taggableDossiers } from "../importer/tagging.js";
-import { indexDossierForSearch } from "../importer/search-index.js";
 import { loadRules } from "../importer/rules.js";
 import { evaluateRules, exportDecisionsAsLabels } from "../importer/tag-evaluation.js";
 import { formatEvaluation, LabelsError } from "../domain/tagging/evaluation.js";
@@ -306,11 +305,14 @@ async function tagCommand(config: Config, args: string[]): Promise<number> {
   try {
     const dossiers = values.dossier ? [values.dossier] : await taggableDossiers(handle.db);
     const started = Date.now();
+    const progress = createProgress("marquage", process.stderr, "dossiers");
     let tags = 0;
-    for (const uid of dossiers) {
+    // Search documents do not hold tags: re-tagging leaves the search index as it is.
+    for (const [i, uid] of dossiers.entries()) {
       tags += (await tagDossier(handle.db, uid, rules)).tags;
-      await indexDossierForSearch(handle, uid);
+      progress.update(i + 1, dossiers.length);
     }
+    progress.stop();
     console.log(
       `${dossiers.length} dossiers marqués, ${tags} marques, en ${((Date.now() - started) / 1000).toFixed(1)} s (règles version ${rules.version})`,
     );

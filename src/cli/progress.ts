@@ -1,5 +1,5 @@
 /**
- * Progress of a long import: a bar on a terminal, a line every few seconds otherwise.
+ * Progress of long work (an import, a re-tagging): a bar on a terminal, a line every few seconds otherwise.
  */
 import cliProgress from "cli-progress";
 
@@ -9,11 +9,11 @@ export interface Progress {
   stop(): void;
 }
 
-/** A progress reporter writing to stderr. */
-export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+/** A progress reporter writing to stderr; `unit` names what is counted. */
+export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr, unit = "documents"): Progress {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {percentage}% | {value}/{total} documents | {eta_formatted}`, stream, hideCursor: true },
+      { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted}`, stream, hideCursor: true },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
@@ -38,7 +38,7 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
       const now = Date.now();
       if (now - last < 5000) return;
       last = now;
-      stream.write(`${label} : ${done}${total !== null ? `/${total}` : ""} documents\n`);
+      stream.write(`${label} : ${done}${total !== null ? `/${total}` : ""} ${unit}\n`);
     },
     stop() {},
   };

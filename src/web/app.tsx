@@ -89,7 +89,7 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     const dossiers = await listDossiers(db);
     const titles = new Map(dossiers.map((d) => [d.uid, d.title]));
     const recent = (await feedEvents(db, { kind: "all" })).slice(0, 20).map((event) => ({
-      ...describeFeedEvent(event, new Map()),
+      ...describeFeedEvent(event, new Map(), themeLabels),
       date: event.occurred_at ?? event.recorded_at,
       dossierTitle: event.dossier_uid ? (titles.get(event.dossier_uid) ?? null) : null,
     }));
@@ -256,7 +256,7 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
       return c.body(null, 304);
     }
     const origin = process.env["NAVETTE_PUBLIC_URL"]?.replace(/\/$/, "") ?? new URL(c.req.url).origin;
-    const body = await buildFeed(db, events, { title, origin, self: new URL(c.req.url).pathname, page, format });
+    const body = await buildFeed(db, events, { title, origin, self: new URL(c.req.url).pathname, page, format, themeLabels });
     c.header("Content-Type", format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
     return c.body(body);
   };

@@ -103,12 +103,25 @@ async function scopeEvents(db: Kysely<Database>, scope: FeedScope): Promise<Even
   return [...unique.values()].sort((a, b) => b.id - a.id).slice(0, FEED_LIMIT);
 }
 
+/** What a feed item says of an amendment: its number, the start of its text, its themes' names. */
+export interface AmendmentName {
+  readonly number: string;
+  readonly summary: string | null;
+  readonly themes: readonly string[];
+}
+
+/** « Thèmes : … » after an amendment's summary: a theme found on an amendment is part of its item. */
+const themesLine = (amendment: AmendmentName | undefined): string =>
+  amendment?.themes.length ? ` Thèmes : ${amendment.themes.join(", ")}.` : "";
+
 /** Title, link and summary of one event, in French. */
 export function describeFeedEvent(
   event: EventRow,
-  amendmentNames: ReadonlyMap<string, { number: string; summary: string | null }>,
+  amendmentNames: ReadonlyMap<string, AmendmentName>,
+  themeLabels: ReadonlyMap<string, string> = new Map(),
 ): { title: string; path: string; summary: string } {
   const payload = JSON.parse(event.payload) as Record<string, unknown>;
+  const theme = themeLabels.get(String(payload["theme"])) ?? String(payload["theme"]);
   const provisionPath = (): string => {
     const [dossier, ...rest] = event.subject_id.split("/");
     return `/dossiers/${encodeURIComponent(dossier ?? "")}/articles/${encodeURIComponent(rest.join("/"))}`;
@@ -119,19 +132,19 @@ export function describeFeedEvent(
       return {
         title: `Amendement ${String(payload["number"] ?? "")} déposé${event.article ? ` sur l'article ${event.article}` : ""}`,
         path: `/amendements/${encodeURIComponent(event.subject_id)}`,
-        summary: `${payload["author"] ? `Par ${String(payload["author"])}. ` : ""}${amendment?.summary ?? ""}`,
+        summary: `${payload["author"] ? `Par ${String(payload["author"])}. ` : ""}${amendment?.summary ?? ""}${themesLine(amendment)}`,
       };
     case "amendment.outcome_changed":
       return {
         title: `Amendement ${String(payload["number"] ?? "")} : ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? String(payload["to"])}`,
         path: `/amendements/${encodeURIComponent(event.subject_id)}`,
-        summary: `Sort passé de « ${OUTCOME_LABELS[payload["from"] as AmendmentOutcome] ?? String(payload["from"])} » à « ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? String(payload["to"])} ». ${amendment?.summary ?? ""}`,
+        summary: `Sort passé de « ${OUTCOME_LABELS[payload["from"] as AmendmentOutcome] ?? String(payload["from"])} » à « ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? String(payload["to"])} ». ${amendment?.summary ?? ""}${themesLine(amendment)}`,
       };
     case "amendment.updated":
       return {
         title: `Amendement ${String(payload["number"] ?? "")} modifié`,
         path: `/amendements/${encodeURIComponent(event.subject_id)}`,
-        summary: amendment?.summary ?? "",
+        summary: `${amendment?.summary ?? ""}${themesLine(amendment)}`,
       };
     case "provision.status": {
       const status = PROVISION_STATUS_LABELS[payload["status"] as ProvisionStatus] ?? String(payload["status"]);
@@ -149,7 +162,7 @@ export function describeFeedEvent(
     }
     case "tag.found":
       return {
-        title: `Thème « ${String(payload["theme"])} » trouvé`,
+        title: `Thème « ${theme} » trouvé`,
         path: event.subject_type === "provision" ? provisionPath() : `/amendements/${encodeURIComponent(event.subject_id)}`,
         summary: ((payload["evidence"] as Array<{ rule: string; term: string }> | undefined) ?? [])
           .map((e) => `${e.rule} : « ${e.term} »`)
@@ -157,13 +170,13 @@ export function describeFeedEvent(
       };
     case "tag.lost":
       return {
-        title: `Thème « ${String(payload["theme"])} » : preuve disparue`,
+        title: `Thème « ${theme} » : preuve disparue`,
         path: provisionPath(),
         summary: `À l'étape ${String(payload["step"] ?? "")}, le texte ne contient plus les termes qui justifiaient ce thème.`,
       };
     case "tag.decided":
       return {
-        title: `Thème « ${String(payload["theme"])} » ${payload["decision"] === "rejected" ? "rejeté" : "ajouté"} par ${String(payload["author"])}`,
+        title: `Thème « ${theme} » ${payload["decision"] === "rejected" ? "rejeté" : "ajouté"} par ${String(payload["author"])}`,
         path: provisionPath(),
         summary: String(payload["reason"] ?? ""),
       };
@@ -251,11 +264,46 @@ export async function statusDiffExtracts(db: Kysely<Database>, events: readonly 
   return out;
 }
 
+/** Number, start of text and themes (by name) of the amendments an item names. */
+async function amendmentNames(
+  db: Kysely<Database>,
+  uids: readonly string[],
+  themeLabels: ReadonlyMap<string, string>,
+): Promise<Map<string, AmendmentName>> {
+  const names = new Map<string, AmendmentName>();
+  for (let i = 0; i < uids.length; i += 500) {
+    const batch = uids.slice(i, i + 500);
+    const rows = await db
+      .selectFrom("amendments")
+      .select(["uid", "number_long", "dispositif_text", "notice"])
+      .where("uid", "in", batch)
+      .execute();
+    const tags = await db
+      .selectFrom("tags")
+      .select(["subject_id", "theme"])
+      .where("subject_type", "=", "amendment")
+      .where("subject_id", "in", batch)
+      .orderBy("theme")
+      .execute();
+    const themes = new Map<string, string[]>();
+    for (const t of tags)
+      (themes.get(t.subject_id) ?? themes.set(t.subject_id, []).get(t.subject_id)!).push(themeLabels.get(t.theme) ?? t.theme);
+    for (const r of rows) {
+      names.set(r.uid, {
+        number: r.number_long,
+        summary: (r.dispositif_text ?? r.notice)?.slice(0, 300) ?? null,
+        themes: themes.get(r.uid) ?? [],
+      });
+    }
+  }
+  return names;
+}
+
 /** Builds the feed document. `self` is the feed's own address, `page` the page it watches. */
 export async function buildFeed(
   db: Kysely<Database>,
   events: readonly EventRow[],
-  options: { title: string; origin: string; self: string; page: string; format: "rss" | "atom" },
+  options: { title: string; origin: string; self: string; page: string; format: "rss" | "atom"; themeLabels: ReadonlyMap<string, string> },
 ): Promise<string> {
   const amendmentUids = new Set<string>();
   for (const e of events) {
@@ -263,16 +311,7 @@ export async function buildFeed(
     const causes = (JSON.parse(e.payload) as { causes?: string[] }).causes;
     for (const c of causes ?? []) amendmentUids.add(c);
   }
-  const names = new Map<string, { number: string; summary: string | null }>();
-  const uids = [...amendmentUids];
-  for (let i = 0; i < uids.length; i += 500) {
-    const rows = await db
-      .selectFrom("amendments")
-      .select(["uid", "number_long", "dispositif_text", "notice"])
-      .where("uid", "in", uids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) names.set(r.uid, { number: r.number_long, summary: (r.dispositif_text ?? r.notice)?.slice(0, 300) ?? null });
-  }
+  const names = await amendmentNames(db, [...amendmentUids], options.themeLabels);
   const diffs = await statusDiffExtracts(db, events);
   const updated = events.length ? new Date(events[0]!.recorded_at) : new Date(0);
   const feed = new Feed({
@@ -288,9 +327,11 @@ export async function buildFeed(
     author: { name: "Navette" },
   });
   for (const event of events) {
-    const { title, path, summary } = describeFeedEvent(event, names);
+    const { title, path, summary } = describeFeedEvent(event, names, options.themeLabels);
+    const themes = event.subject_type === "amendment" ? (names.get(event.subject_id)?.themes ?? []) : [];
     feed.addItem({
       title: escapeHtml(title),
+      ...(themes.length ? { category: themes.map((name) => ({ name: escapeHtml(name) })) } : {}),
       id: `${options.origin}/evenements/${event.id}`,
       link: `${options.origin}${path}`,
       date: new Date(event.recorded_at),

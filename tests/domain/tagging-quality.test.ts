@@ -34,8 +34,14 @@ const sentence = (name: string, text: string, themes: string[] = []): Case => ({
  * amendments, shortened): a trigger word in another sense must not tag.
  */
 const FALSE_POSITIVE_FAMILIES: readonly Case[] = [
-  sentence("chiffre = nombre", "En 2022, sur 10 773 nouveau-nés à Mayotte, 8 101 avaient une mère étrangère, un chiffre en hausse de 14 %."),
-  sentence("chiffrer = évaluer un coût", "Le Gouvernement n'a pas chiffré le coût de cette mesure, ni produit aucune évaluation chiffrée du phénomène."),
+  sentence(
+    "chiffre = nombre",
+    "En 2022, sur 10 773 nouveau-nés à Mayotte, 8 101 avaient une mère étrangère, un chiffre en hausse de 14 %.",
+  ),
+  sentence(
+    "chiffrer = évaluer un coût",
+    "Le Gouvernement n'a pas chiffré le coût de cette mesure, ni produit aucune évaluation chiffrée du phénomène.",
+  ),
   sentence("chiffres = statistiques", "Selon les chiffres de la DREES, les données chiffrées montrent une hausse des dépenses de santé."),
   sentence(
     "drones d'épandage",
@@ -50,13 +56,46 @@ const FALSE_POSITIVE_FAMILIES: readonly Case[] = [
     "partage d'informations médicales",
     "Il évalue la qualité du partage d'informations entre le psychologue et le médecin traitant pour une prise en charge coordonnée du patient.",
   ),
-  sentence("interception d'embarcations", "L'État s'engage à réviser la doctrine d'interception des embarcations dont le but est l'immigration clandestine."),
-  sentence("métadonnées d'un service en nuage", "Garantir l'accès aux journaux et métadonnées nécessaires à la reconstitution de service après une migration."),
+  sentence(
+    "interception d'embarcations",
+    "L'État s'engage à réviser la doctrine d'interception des embarcations dont le but est l'immigration clandestine.",
+  ),
+  sentence(
+    "métadonnées d'un service en nuage",
+    "Garantir l'accès aux journaux et métadonnées nécessaires à la reconstitution de service après une migration.",
+  ),
   sentence("profil d'un poste", "Le profilage des postes permet d'adapter la formation des agents aux besoins du service."),
-  sentence("vérification d'identité chez le notaire", "L'intervention d'un notaire garantit la vérification de l'identité et du consentement du demandeur."),
-  sentence("bloquer l'accès à un bâtiment", "Des collectifs n'hésitent pas à bloquer l'accès à la préfecture, empêchant les personnes de faire valoir leurs droits."),
-  sentence("services de renseignement en passant", "Les services de renseignement ont été auditionnés par la commission d'enquête sur les finances locales."),
-  sentence("renseigner = remplir", "Le demandeur renseigne le formulaire en ligne et le service de renseignement téléphonique répond à ses questions."),
+  sentence(
+    "vérification d'identité chez le notaire",
+    "L'intervention d'un notaire garantit la vérification de l'identité et du consentement du demandeur.",
+  ),
+  sentence(
+    "bloquer l'accès à un bâtiment",
+    "Des collectifs n'hésitent pas à bloquer l'accès à la préfecture, empêchant les personnes de faire valoir leurs droits.",
+  ),
+  sentence(
+    "services de renseignement en passant",
+    "Les services de renseignement ont été auditionnés par la commission d'enquête sur les finances locales.",
+  ),
+  sentence(
+    "renseigner = remplir",
+    "Le demandeur renseigne le formulaire en ligne et le service de renseignement téléphonique répond à ses questions.",
+  ),
+  sentence("nom de domaine d'une collectivité", "La commune peut enregistrer un nom de domaine en « .bzh » pour son site internet."),
+  sentence("carte Vitale remboursée", "La carte Vitale permet le remboursement des soins sans avance de frais."),
+];
+
+/** Identity checks named by their object rather than by « identité » (written for the project). */
+const IDENTITY_BY_OBJECT: readonly Case[] = [
+  sentence(
+    "titulaires de noms de domaine",
+    "Les offices d'enregistrement vérifient que les données d'enregistrement des noms de domaine sont exactes et complètes.",
+    ["identification"],
+  ),
+  sentence("carte Vitale biométrique", "Le présent article crée une carte Vitale biométrique pour lutter contre l'usurpation d'identité.", [
+    "identification",
+    "biometrie",
+  ]),
 ];
 
 /** An exposé that names a theme in passing, after its purpose, is not about that theme. */
@@ -138,13 +177,17 @@ describe("surveillance rules, regression cases", () => {
     expect(mistakes([...FALSE_POSITIVE_FAMILIES, PASSING_MENTION])).toEqual([]);
   });
 
+  it("tag an identity check named by its object (domain-name holders, biometric Vitale card)", () => {
+    expect(mistakes(IDENTITY_BY_OBJECT)).toEqual([]);
+  });
+
   it.skipIf(!hasSharedFixtures("an"))("tag the real amendments of ../shared/fixtures/an as labelled", () => {
     expect(mistakes(sharedAnCases())).toEqual([]);
   });
 });
 
 describe.skipIf(!hasSharedFixtures("tagging-real"))("surveillance rules on 200 real labelled amendments (tagging-real)", () => {
-  it("reach micro precision and recall ≥ 0.90; each theme with 3 positives or more ≥ 0.8 but three, listed", async () => {
+  it("reach micro precision and recall ≥ 0.90; each theme with 3 positives or more ≥ 0.8 but two, listed", async () => {
     const run = await evaluateRules(sharedPath("tagging-real", "labels.tsv"), sharedPath("tagging-real", "amendements"), rules);
     console.log(`[navette] navette marquer --evaluer tagging-real :\n${formatEvaluation(run.evaluation)}`);
     expect(run.problems).toEqual([]);
@@ -159,8 +202,7 @@ describe.skipIf(!hasSharedFixtures("tagging-real"))("surveillance rules on 200 r
     // README): donnees-connexion misses AN 260 (customs data retention, a CJEU ruling cited in
     // passing; low confidence) and AN 379 (connection data named once, deep in the exposé);
     // fichiers-police misses AN 539 (a port-security article described without naming a file;
-    // low confidence); identification misses AN 475 and AN 384 (Vitale card, domain-name
-    // registrars; both low confidence). Precision is 1.00 on all three.
-    expect(weak).toEqual(["donnees-connexion 1.00/0.60", "fichiers-police 1.00/0.67", "identification 1.00/0.33"]);
+    // low confidence). Precision is 1.00 on both.
+    expect(weak).toEqual(["donnees-connexion 1.00/0.60", "fichiers-police 1.00/0.67"]);
   });
 });

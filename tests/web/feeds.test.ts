@@ -110,6 +110,21 @@ print(json.dumps(out))`;
     expect(deleted).toMatch(/<li><del>[^<]*code de la sécurité intérieure/);
   });
 
+  it("names an amendment's themes in its own item (RSS and Atom categories), with no item of their own", async () => {
+    const atom = await (await app.request("/flux/themes/chiffrement.atom")).text();
+    const entries = [...atom.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]);
+    const entry = entries.find((e) => e.includes("Amendement CL12 déposé"));
+    expect(entry).toBeDefined();
+    expect(entry).toContain("Thèmes : Chiffrement et messageries");
+    expect(entry).toContain('<category label="Chiffrement et messageries"');
+    const rss = await (await app.request("/flux/themes/chiffrement.rss")).text();
+    expect(rss).toContain("<category>Chiffrement et messageries</category>");
+    // Themes found on an article version stay events of their own, named in words, never by slug.
+    expect(entries.filter((e) => /trouvé/.test(e) && e.includes("/amendements/"))).toEqual([]);
+    expect(atom).toContain("Thème « Chiffrement et messageries » trouvé");
+    expect(atom).not.toContain("« chiffrement »");
+  });
+
   it("is announced on the pages it watches", async () => {
     const page = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231")).text();
     expect(page).toContain('<link rel="alternate" type="application/atom+xml"');

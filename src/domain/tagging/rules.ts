@@ -42,6 +42,11 @@ export interface ContextRule {
 export interface Term {
   readonly source: string;
   readonly pattern: RegExp;
+  /**
+   * The term's longest word, folded and without its star: a text that does not contain it cannot
+   * match, so the pattern is only run on texts that do (most texts contain few of the terms).
+   */
+  readonly anchor: string;
 }
 
 /** A code article pattern ("CSI L. 851-*"). */
@@ -70,11 +75,10 @@ const escape = (text: string): string => text.replace(/[.+?^${}()|[\]\\]/g, "\\$
 export function compileTerm(source: string): Term {
   const folded = foldKeepingOffsets(source.trim());
   if (folded === "" || folded === "*") throw new RulesError(`terme vide`);
-  const body = folded
-    .split(/[\s'-]+/)
-    .map((word) => escape(word.replace(/\*$/, "")) + (word.endsWith("*") ? "[\\p{L}\\p{N}]*" : ""))
-    .join("[\\s'\\-]+");
-  return { source, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "gu") };
+  const words = folded.split(/[\s'-]+/).filter((word) => word !== "");
+  const body = words.map((word) => escape(word.replace(/\*$/, "")) + (word.endsWith("*") ? "[\\p{L}\\p{N}]*" : "")).join("[\\s'\\-]+");
+  const anchor = words.map((word) => word.replace(/\*$/, "")).reduce((a, b) => (b.length > a.length ? b : a), "");
+  return { source, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "gu"), anchor };
 }
 
 function compileCode(source: string): CodePattern {

@@ -72,10 +72,14 @@ function find(term: Term, alinea: Prepared): Span[] {
   const cached = alinea.hits.get(term.pattern.source);
   if (cached) return cached;
   term.pattern.lastIndex = 0;
-  const found = [...alinea.folded.matchAll(term.pattern)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const found = alinea.folded.includes(term.anchor)
+    ? [...alinea.folded.matchAll(term.pattern)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }))
+    : NO_HITS;
   alinea.hits.set(term.pattern.source, found);
   return found;
 }
+
+const NO_HITS: Span[] = [];
 
 const sentenceAt = (alinea: Prepared, at: number): number => alinea.sentences.findIndex((s) => at >= s.start && at < s.end);
 
@@ -125,7 +129,13 @@ function codeEvidence(theme: Theme, citations: readonly Citation[], byNumber: Re
     const alinea = byNumber.get(citation.alinea);
     const sentence = alinea ? sentenceAt(alinea, citation.start) : -1;
     if (alinea && theme.except.some((t) => find(t, alinea).some((h) => sentenceAt(alinea, h.start) === sentence))) continue;
-    out.push({ rule: `code ${pattern.source}`, term: `${citation.code} ${citation.article}`, alinea: citation.alinea, start: citation.start, end: citation.end });
+    out.push({
+      rule: `code ${pattern.source}`,
+      term: `${citation.code} ${citation.article}`,
+      alinea: citation.alinea,
+      start: citation.start,
+      end: citation.end,
+    });
   }
   return out;
 }
