@@ -24,13 +24,13 @@ export function describeDatabaseUrl(url: string): { dialect: Dialect; target: st
   return { dialect: "sqlite", target: url.replace(/^sqlite:(\/\/)?/i, "").replace(/^file:/i, "") };
 }
 
-/** Opens (and creates, for SQLite) the database at `url`. */
-export function openDatabase(url: string): DatabaseHandle {
+/** Opens (and creates, for SQLite) the database at `url`; `poolMax`: PostgreSQL connections. */
+export function openDatabase(url: string, options: { poolMax?: number } = {}): DatabaseHandle {
   const { dialect, target } = describeDatabaseUrl(url);
   if (dialect === "postgres") {
     // pg returns BIGINT/NUMERIC (COUNT(*)) as strings: parse them, the values we count fit a JS number.
     pg.types.setTypeParser(20, (value) => Number(value));
-    const pool = new pg.Pool({ connectionString: target, max: Number(process.env["PGPOOL_MAX"] ?? 10) });
+    const pool = new pg.Pool({ connectionString: target, max: options.poolMax ?? 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect, location: target.replace(/:[^:@/]*@/, ":***@"), close: () => db.destroy() };
   }

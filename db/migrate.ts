@@ -12,6 +12,7 @@ import * as tags from "./migrations/0005_tags.js";
 import * as search from "./migrations/0006_search.js";
 import * as accounts from "./migrations/0007_accounts.js";
 import * as annotations from "./migrations/0008_annotations.js";
+import * as loginLimits from "./migrations/0009_login_limits.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -27,6 +28,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0006_search", search],
   ["0007_accounts", accounts],
   ["0008_annotations", annotations],
+  ["0009_login_limits", loginLimits],
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -265,9 +265,18 @@ export interface InvitationsTable {
 }
 
 export interface LoginAttemptsTable {
-  /** "ip:<address>" or "account:<email>". */
+  /** "ip:<address>", "account:<email>", "account-ip:<email>|<address>" or "invitation:<token hash>". */
   key: string;
   at: string;
+  /** The reservation this row belongs to (released when the password was right); null for older rows. */
+  attempt: string | null;
+}
+
+/** Devices where an account signed in (a cookie's hash): the account-wide limit does not apply there. */
+export interface KnownDevicesTable {
+  token_hash: string;
+  email: string;
+  created_at: string;
 }
 
 export interface AuditLogTable {
@@ -367,6 +376,7 @@ export interface Database {
   sessions: SessionsTable;
   invitations: InvitationsTable;
   login_attempts: LoginAttemptsTable;
+  known_devices: KnownDevicesTable;
   audit_log: AuditLogTable;
   annotations: AnnotationsTable;
   annotation_revisions: AnnotationRevisionsTable;

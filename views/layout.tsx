@@ -27,8 +27,11 @@ export function Layout(props: { title: string; children: Child; feed?: FeedLink 
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* htmx would add an inline <style> that the CSP refuses: its indicator styles are in navette.css. */}
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
         <title>{`${props.title} — Navette`}</title>
         <link rel="stylesheet" href={assetPath("navette.css")} />
+        <link rel="icon" type="image/svg+xml" href={assetPath("favicon.svg")} />
         <script src={assetPath("htmx.min.js")} defer></script>
         {props.feed ? (
           <>

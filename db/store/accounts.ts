@@ -85,32 +85,6 @@ export async function closeSessions(db: Kysely<Database>, scope: { token: string
   else await db.deleteFrom("sessions").where("user_id", "=", scope.userId).execute();
 }
 
-/** Records a failed login for rate limiting. */
-export async function recordFailedLogin(db: Kysely<Database>, keys: readonly string[]): Promise<void> {
-  const at = nowIso();
-  await db
-    .insertInto("login_attempts")
-    .values(keys.map((key) => ({ key, at })))
-    .execute();
-}
-
-/** Failed logins of a key within the window. */
-export async function recentFailures(db: Kysely<Database>, key: string, windowMinutes: number): Promise<number> {
-  const since = new Date(Date.now() - windowMinutes * 60_000).toISOString();
-  const row = await db
-    .selectFrom("login_attempts")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("key", "=", key)
-    .where("at", ">=", since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** Forgets the failures of a key (after a successful login). */
-export async function clearFailures(db: Kysely<Database>, key: string): Promise<void> {
-  await db.deleteFrom("login_attempts").where("key", "=", key).execute();
-}
-
 /** Appends to the audit log. */
 export async function audit(
   db: Kysely<Database>,

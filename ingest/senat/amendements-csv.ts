@@ -212,6 +212,14 @@ export function parseSenatAmendmentsCsv(
       continue;
     }
     const base = numero.replace(/\s*rect\.?.*$/i, "").trim();
+    if (!/^(?:[A-Z]+-)?\d+$/.test(base)) {
+      problems.push({
+        record,
+        message: `numéro d'amendement illisible « ${numero} » (attendu : 12, COM-12 ou 12 rect. bis) : ligne ignorée`,
+        severity: "error",
+      });
+      continue;
+    }
     const prefix = /^([A-Z]+-)/.exec(base)?.[1] ?? "";
     const nature = foldLabel(get("nature"));
     const dispositif = html(get("dispositif"));

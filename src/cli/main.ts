@@ -12,6 +12,7 @@ import { loadConfig, type Config } from "../config.js";
 import { findSourceKind, SOURCE_KINDS } from "../importer/source-kinds.js";
 import { runImport, type ImportSummary } from "../importer/run-import.js";
 import { loadDemo } from "../importer/demo.js";
+import { purgeExpired } from "../../db/store/login-limits.js";
 import { analyseDossier, analysableDossiers } from "../importer/analyse.js";
 import { tagDossier, taggableDossiers } from "../importer/tagging.js";
 import { loadRules } from "../importer/rules.js";
@@ -20,7 +21,8 @@ import { formatEvaluation, LabelsError } from "../domain/tagging/evaluation.js";
 import { SourceError } from "../../ingest/document.js";
 import { decideTag } from "../../db/store/tags.js";
 import { audit, createUser } from "../../db/store/accounts.js";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../accounts/password.js";
+import { hashPassword } from "../accounts/password.js";
+import { passwordProblem } from "../accounts/password-policy.js";
 import { isRole } from "../accounts/roles.js";
 import { createApp } from "../web/app.js";
 import { createProgress } from "./progress.js";
@@ -66,10 +68,12 @@ Options :
 
 Code de sortie : 0 succès, 2 succès partiel (des enregistrements en erreur), 1 échec.`;
 
-const SERVE_HELP = `Usage : navette serve [--port <n>] [--host <adresse>] [--no-demo]
+const SERVE_HELP = `Usage : navette serve [--port <n>] [--host <adresse>] [--demo]
 
-Migre la base puis sert le site. Si la base est vide, charge d'abord les données de démonstration
-(sauf avec --no-demo).`;
+Migre la base puis sert le site. Avec --demo (ce que fait « npm start »), charge d'abord les
+données de démonstration, fictives, si la base est vide ; sans, une base vide reste vide (en
+production, la démonstration n'atteint jamais les fils publics). Sessions expirées et anciennes
+tentatives de connexion sont effacées au démarrage puis toutes les heures.`;
 
 const MIGRATE_HELP = `Usage : navette migrate
 
@@ -133,7 +137,7 @@ async function withHelp(args: string[], help: string, run: () => Promise<number>
 }
 
 async function openMigrated(config: Config): Promise<DatabaseHandle> {
-  const handle = openDatabase(config.databaseUrl);
+  const handle = openDatabase(config.databaseUrl, { poolMax: config.pgPoolMax });
   const applied = await migrateToLatest(handle);
   if (applied.length) console.error(`base ${handle.location} : migrations appliquées (${applied.join(", ")})`);
   return handle;
@@ -431,19 +435,63 @@ async function themeDecisionCommand(config: Config, args: string[]): Promise<num
 
 const USER_HELP = `Usage : navette utilisateur ajouter --role admin|staff|volunteer --email <adresse> --nom <nom>
 
-Crée un compte (le premier administrateur, par exemple). Le mot de passe (12 caractères au moins)
-est lu sur l'entrée standard, ou dans la variable NAVETTE_PASSWORD ; il n'apparaît jamais dans
+Crée un compte (le premier administrateur, par exemple). Le mot de passe (12 caractères au moins,
+et pas facile à deviner) est tapé deux fois sans s'afficher sur un terminal, lu sur la première
+ligne de l'entrée standard sinon, ou dans la variable NAVETTE_PASSWORD ; il n'apparaît jamais dans
 l'historique du terminal.`;
 
-async function readPassword(): Promise<string> {
-  if (process.env["NAVETTE_PASSWORD"]) return process.env["NAVETTE_PASSWORD"];
-  if (process.stdin.isTTY) process.stderr.write("Mot de passe : ");
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    if (Buffer.concat(chunks).includes(10)) break;
+/**
+ * The new account's password: NAVETTE_PASSWORD, else typed twice on a terminal without being
+ * shown, else the first line of standard input (a pipe). Null when the two typings differ.
+ */
+async function readPassword(config: Config): Promise<string | null> {
+  if (config.password) return config.password;
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Buffer);
+      if (Buffer.concat(chunks).includes(10)) break;
+    }
+    return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
   }
-  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+  const [first, second] = await askHidden(["Mot de passe : ", "Confirmez le mot de passe : "]);
+  return first === second ? (first ?? "") : null;
+}
+
+/**
+ * Reads one line per prompt on the terminal with echo off (nothing typed is printed). The
+ * terminal is in raw mode before the first prompt shows, so that nothing typed early is echoed.
+ */
+function askHidden(prompts: readonly string[]): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const input = process.stdin;
+    input.setRawMode(true);
+    input.resume();
+    const lines: string[] = [];
+    let typed = "";
+    process.stderr.write(prompts[0] ?? "");
+    const finish = (error: Error | null): void => {
+      input.setRawMode(false);
+      input.pause();
+      input.off("data", onData);
+      if (error) reject(error);
+      else resolve(lines);
+    };
+    const onData = (chunk: Buffer): void => {
+      for (const char of chunk.toString("utf8")) {
+        if (char === "\u0003" || char === "\u0004") return finish(new Error("saisie interrompue"));
+        if (char === "\r" || char === "\n") {
+          lines.push(typed);
+          typed = "";
+          process.stderr.write("\n");
+          if (lines.length === prompts.length) return finish(null);
+          process.stderr.write(prompts[lines.length] ?? "");
+        } else if (char === "\u007f" || char === "\b") typed = typed.slice(0, -1);
+        else if (char >= " ") typed += char;
+      }
+    };
+    input.on("data", onData);
+  });
 }
 
 async function userCommand(config: Config, args: string[]): Promise<number> {
@@ -463,35 +511,45 @@ async function userCommand(config: Config, args: string[]): Promise<number> {
     console.log(USER_HELP);
     return 0;
   }
-  if (
-    (positionals[0] !== "ajouter" && positionals[0] !== "add") ||
-    !isRole(values.role) ||
-    !values.email ||
-    !/^[^\s@]+@[^\s@]+$/.test(values.email) ||
-    !nom?.trim()
-  ) {
-    console.error(`navette utilisateur : arguments incomplets ou invalides\n\n${USER_HELP}`);
+  const problem =
+    positionals[0] !== "ajouter" && positionals[0] !== "add"
+      ? `action « ${positionals[0] ?? ""} » inconnue : « ajouter » attendu`
+      : !isRole(values.role)
+        ? `rôle « ${values.role ?? ""} » inconnu : admin, staff ou volunteer attendu`
+        : !values.email || !/^[^\s@]+@[^\s@]+$/.test(values.email)
+          ? `adresse électronique « ${values.email ?? ""} » invalide (--email nom@exemple.org)`
+          : !nom?.trim()
+            ? "nom manquant (--nom « Prénom Nom »)"
+            : null;
+  const { role, email } = values;
+  if (problem !== null || !isRole(role) || !email || !nom) {
+    console.error(`navette utilisateur : ${problem ?? "arguments invalides"}\n\n${USER_HELP}`);
     return 1;
   }
-  const password = await readPassword();
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    console.error(`navette utilisateur : le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères`);
+  const password = await readPassword(config);
+  if (password === null) {
+    console.error("navette utilisateur : les deux saisies du mot de passe diffèrent");
+    return 1;
+  }
+  const weak = passwordProblem(password, [nom, email]);
+  if (weak) {
+    console.error(`navette utilisateur : ${weak}`);
     return 1;
   }
   const handle = await openMigrated(config);
   try {
-    if (await handle.db.selectFrom("users").select("id").where("email", "=", values.email.toLowerCase()).executeTakeFirst()) {
-      console.error(`navette utilisateur : un compte existe déjà pour ${values.email}`);
+    if (await handle.db.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst()) {
+      console.error(`navette utilisateur : un compte existe déjà pour ${email}`);
       return 1;
     }
     const id = await createUser(handle.db, {
-      email: values.email,
+      email: email,
       displayName: nom,
-      role: values.role,
+      role: role,
       passwordHash: await hashPassword(password),
     });
-    await audit(handle.db, { userId: id, action: "user.created", detail: { role: values.role, via: "cli" }, ip: null });
-    console.log(`compte ${values.email} créé (${values.role})`);
+    await audit(handle.db, { userId: id, action: "user.created", detail: { role: role, via: "cli" }, ip: null });
+    console.log(`compte ${email} créé (${role})`);
     return 0;
   } finally {
     await handle.close();
@@ -512,7 +570,7 @@ async function demoCommand(config: Config): Promise<number> {
 async function serveCommand(config: Config, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { help: { type: "boolean", short: "h" }, port: { type: "string" }, host: { type: "string" }, "no-demo": { type: "boolean" } },
+    options: { help: { type: "boolean", short: "h" }, port: { type: "string" }, host: { type: "string" }, demo: { type: "boolean" } },
   });
   if (values.help) {
     console.log(SERVE_HELP);
@@ -524,22 +582,36 @@ async function serveCommand(config: Config, args: string[]): Promise<number> {
     return 1;
   }
   const handle = await openMigrated(config);
-  if (!values["no-demo"]) {
+  if (values.demo) {
     const count = await handle.db
       .selectFrom("dossiers")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
     if (Number(count.n) === 0) {
-      console.error("base vide : chargement des données de démonstration (--no-demo pour l'éviter)");
+      console.error("base vide : chargement des données de démonstration (fictives)");
       for (const summary of await loadDemo(handle)) printSummary(summary);
     }
   }
-  const app = createApp(handle);
+  const app = createApp(handle, config);
+  const purge = async (): Promise<void> => {
+    const purged = await purgeExpired(handle.db);
+    if (purged.sessions + purged.attempts + purged.devices > 0)
+      console.error(
+        `navette : effacé ${purged.sessions} sessions expirées, ${purged.attempts} tentatives de connexion anciennes, ${purged.devices} appareils oubliés`,
+      );
+  };
+  await purge();
+  const purging = setInterval(
+    () => void purge().catch((e: unknown) => console.error(`navette : purge impossible : ${String(e)}`)),
+    3_600_000,
+  );
+  purging.unref();
   const host = values.host ?? config.host;
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     console.log(`Navette sur http://${host === "0.0.0.0" ? "localhost" : host}:${info.port}/ (base : ${handle.location})`);
   });
   await stoppedBySignal(server as Server);
+  clearInterval(purging);
   await handle.close();
   console.error("navette : arrêté proprement");
   return 0;

@@ -3,46 +3,101 @@
  * everywhere, invitations, administration of accounts. Every change goes to the audit log.
  */
 import type { Context, Hono } from "hono";
-import { getCookie } from "hono/cookie";
-import { getConnInfo } from "@hono/node-server/conninfo";
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema.js";
+import { getCookie, setCookie } from "hono/cookie";
+import type { DatabaseHandle } from "../../db/connection.js";
 import {
   audit,
-  clearFailures,
   closeSessions,
   createInvitation,
   createUser,
+  hashToken,
   invitationRole,
   openSession,
-  recentFailures,
-  recordFailedLogin,
   useInvitation,
 } from "../../db/store/accounts.js";
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../accounts/password.js";
+import {
+  isKnownDevice,
+  KNOWN_DEVICE_DAYS,
+  recentAttempts,
+  recordAttempt,
+  rememberDevice,
+  releaseAttempt,
+  reserveAttempt,
+  type LimitedKey,
+} from "../../db/store/login-limits.js";
+import type { WebConfig } from "../config.js";
+import { hashPassword, verifyPassword } from "../accounts/password.js";
+import { passwordProblem } from "../accounts/password-policy.js";
 import { hasRole, isRole } from "../accounts/roles.js";
 import { AdminUsersPage, InvitationPage, LoginPage } from "../../views/account.js";
 import { NotFoundPage } from "../../views/not-found.js";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, type SessionVariables } from "./session.js";
+import { clientAddress, overHttps, siteOrigin } from "./security/client.js";
+import { safeNext } from "./security/safe-next.js";
 
-/** Failed logins allowed per address and per account in the window, before refusing. */
-export const LOGIN_LIMITS = { perIp: 10, perAccount: 5, windowMinutes: 15 } as const;
+/**
+ * Failed logins allowed in the window: per client address, per account from one address, and per
+ * account from every address together — that last limit does not apply on a device where the
+ * account signed in before, so that guesses by others cannot lock its owner out.
+ */
+export const LOGIN_LIMITS = { perAddress: 10, perAccountAndAddress: 5, perAccount: 30, windowMinutes: 15 } as const;
 
-function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "inconnue";
-  } catch {
-    return c.req.header("X-Forwarded-For")?.split(",")[0]?.trim() ?? "inconnue";
-  }
+/** Tries of an invitation link with an address that already has an account, per hour. */
+export const INVITATION_PROBES = 3;
+
+/** Cookie naming a device where an account signed in before. */
+export const DEVICE_COOKIE = "navette_appareil";
+
+let dummy: Promise<string> | null = null;
+
+/** A hash to check against when there is no account to check: unknown and known addresses take as long. */
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(`absent-${Math.random()}`);
+  return dummy;
 }
 
-/** Only local paths are followed after sign-in (no open redirect). */
-function safeNext(value: unknown): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/";
+/** Checks a sign-in; the attempt is reserved under its limits before the password is looked at. */
+async function signIn(
+  c: Context<{ Variables: SessionVariables }>,
+  handle: DatabaseHandle,
+  web: WebConfig,
+  form: { email: string; password: string },
+): Promise<{ userId: number; attempt: string } | { status: 401 | 429; error: string }> {
+  const { db } = handle;
+  const ip = clientAddress(c, web);
+  const known = await isKnownDevice(db, form.email, getCookie(c, DEVICE_COOKIE));
+  const keys: LimitedKey[] = [
+    { key: `ip:${ip}`, limit: LOGIN_LIMITS.perAddress },
+    { key: `account-ip:${form.email}|${ip}`, limit: LOGIN_LIMITS.perAccountAndAddress },
+    ...(known ? [] : [{ key: `account:${form.email}`, limit: LOGIN_LIMITS.perAccount }]),
+  ];
+  const reservation = await reserveAttempt(db, handle.dialect, keys, LOGIN_LIMITS.windowMinutes);
+  if ("refusedBy" in reservation) {
+    await audit(db, {
+      userId: null,
+      action: "login.throttled",
+      detail: { email: form.email, key: reservation.refusedBy.split(":")[0] },
+      ip,
+    });
+    return { status: 429, error: `Trop de tentatives : réessayez dans ${LOGIN_LIMITS.windowMinutes} minutes.` };
+  }
+  const user = await db.selectFrom("users").select(["id", "password_hash", "disabled"]).where("email", "=", form.email).executeTakeFirst();
+  const usable = user !== undefined && Number(user.disabled) === 0;
+  const valid = await verifyPassword(form.password, usable ? user.password_hash : await dummyHash());
+  if (!usable || !valid) {
+    await audit(db, { userId: user ? Number(user.id) : null, action: "login.failed", detail: { email: form.email }, ip });
+    // Slow every failure down a little more: brute force gets expensive.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    return { status: 401, error: "Adresse ou mot de passe incorrect." };
+  }
+  await releaseAttempt(db, reservation.attempt, [`account-ip:${form.email}|${ip}`]);
+  return { userId: Number(user.id), attempt: reservation.attempt };
 }
 
 /** Registers the account routes. */
-export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, db: Kysely<Database>): void {
+export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle: DatabaseHandle, web: WebConfig): void {
+  const { db } = handle;
+  const clientIp = (c: Context) => clientAddress(c, web);
   app.get("/connexion", (c) => c.html(<LoginPage csrf={c.get("visitor").csrfToken} next={safeNext(c.req.query("suite"))} />));
 
   app.post("/connexion", async (c) => {
@@ -51,37 +106,28 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, db: Ky
       .trim()
       .toLowerCase()
       .slice(0, 200);
-    const password = String(body["motdepasse"] ?? "");
-    const ip = clientIp(c);
-    const keys = [`ip:${ip}`, `account:${email}`];
+    const password = String(body["motdepasse"] ?? "").slice(0, 1024);
+    const next = safeNext(body["suite"]);
     const csrf = c.get("visitor").csrfToken;
-    if (
-      (await recentFailures(db, keys[0]!, LOGIN_LIMITS.windowMinutes)) >= LOGIN_LIMITS.perIp ||
-      (await recentFailures(db, keys[1]!, LOGIN_LIMITS.windowMinutes)) >= LOGIN_LIMITS.perAccount
-    ) {
-      await audit(db, { userId: null, action: "login.throttled", detail: { email }, ip });
-      return c.html(
-        <LoginPage csrf={csrf} email={email} error={`Trop de tentatives : réessayez dans ${LOGIN_LIMITS.windowMinutes} minutes.`} />,
-        429,
-      );
-    }
-    const user = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
-    const valid = user && user.disabled === 0 ? await verifyPassword(password, user.password_hash) : false;
-    if (!user || !valid) {
-      await recordFailedLogin(db, keys);
-      await audit(db, { userId: user ? Number(user.id) : null, action: "login.failed", detail: { email }, ip });
-      // Slow every failure down a little more: brute force gets expensive.
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      return c.html(<LoginPage csrf={csrf} email={email} error="Adresse ou mot de passe incorrect." />, 401);
-    }
+    const result = await signIn(c, handle, web, { email, password });
+    if ("error" in result) return c.html(<LoginPage csrf={csrf} email={email} next={next} error={result.error} />, result.status);
     // A new session id at each sign-in (no fixation); any session the browser had is closed.
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous) await closeSessions(db, { token: previous });
-    const token = await openSession(db, Number(user.id), ip);
-    await clearFailures(db, keys[1]!);
-    await audit(db, { userId: Number(user.id), action: "login", ip });
-    setSessionCookie(c, token);
-    return c.redirect(safeNext(body["suite"]), 303);
+    const token = await openSession(db, result.userId, clientIp(c));
+    await audit(db, { userId: result.userId, action: "login", ip: clientIp(c) });
+    setSessionCookie(c, token, web);
+    if (!(await isKnownDevice(db, email, getCookie(c, DEVICE_COOKIE)))) {
+      const device = await rememberDevice(db, email);
+      setCookie(c, DEVICE_COOKIE, device, {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: overHttps(c, web),
+        path: "/connexion",
+        maxAge: KNOWN_DEVICE_DAYS * 86_400,
+      });
+    }
+    return c.redirect(next, 303);
   });
 
   app.post("/deconnexion", async (c) => {
@@ -89,7 +135,7 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, db: Ky
     const user = c.get("visitor").user;
     if (token) await closeSessions(db, { token });
     if (user) await audit(db, { userId: user.id, action: "logout", ip: clientIp(c) });
-    clearSessionCookie(c);
+    clearSessionCookie(c, web);
     return c.redirect("/", 303);
   });
 
@@ -98,7 +144,7 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, db: Ky
     if (!user) return c.redirect("/connexion", 303);
     await closeSessions(db, { userId: user.id });
     await audit(db, { userId: user.id, action: "logout.everywhere", ip: clientIp(c) });
-    clearSessionCookie(c);
+    clearSessionCookie(c, web);
     return c.redirect("/", 303);
   });
 
@@ -134,7 +180,7 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, db: Ky
       .select(["id", "email", "display_name", "role", "disabled"])
       .orderBy("display_name")
       .execute();
-    const link = `${process.env["NAVETTE_PUBLIC_URL"]?.replace(/\/$/, "") ?? new URL(c.req.url).origin}/invitation/${token}`;
+    const link = `${siteOrigin(c, web)}/invitation/${token}`;
     return c.html(
       <AdminUsersPage csrf={c.get("visitor").csrfToken} users={users.map((u) => ({ ...u, id: Number(u.id) }))} invitationLink={link} />,
     );
@@ -197,18 +243,24 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, db: Ky
       ? "Le nom est obligatoire."
       : !/^[^\s@]+@[^\s@]+$/.test(email)
         ? "Adresse électronique invalide."
-        : password.length < MIN_PASSWORD_LENGTH
-          ? `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`
-          : null;
+        : passwordProblem(password, [name, email]);
     if (error) return c.html(<InvitationPage csrf={csrf} token={token} role={role} error={error} />, 400);
+    // Whether an address has an account can be asked of a link only a few times.
+    const probes = `invitation:${hashToken(token)}`;
+    if ((await recentAttempts(db, probes, 60)) >= INVITATION_PROBES)
+      return c.html(
+        <InvitationPage csrf={csrf} token={token} role={role} error="Trop d'essais avec ce lien : demandez une nouvelle invitation." />,
+        429,
+      );
     if (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()) {
+      await recordAttempt(db, probes);
       return c.html(<InvitationPage csrf={csrf} token={token} role={role} error="Un compte existe déjà avec cette adresse." />, 400);
     }
     if (!(await useInvitation(db, token))) return c.html(<NotFoundPage what="Ce lien d'invitation vient d'être utilisé." />, 409);
     const userId = await createUser(db, { email, displayName: name, role, passwordHash: await hashPassword(password) });
     await audit(db, { userId, action: "user.created", detail: { role, via: "invitation" }, ip: clientIp(c) });
     const session = await openSession(db, userId, clientIp(c));
-    setSessionCookie(c, session);
+    setSessionCookie(c, session, web);
     return c.redirect("/", 303);
   });
 }

@@ -2,8 +2,12 @@
  * The web application: pages read from the database and render on the server.
  */
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { webConfig, type WebConfig } from "../config.js";
+import { siteOrigin } from "./security/client.js";
 import type { DatabaseHandle } from "../../db/connection.js";
-import { staticAssets } from "./assets.js";
+import { assetPath, staticAssets } from "./assets.js";
 import {
   getAmendment,
   getCodeArticleSubjects,
@@ -41,31 +45,54 @@ import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
 
+/**
+ * Security headers (Hono's secureHeaders): a CSP with no inline script or style, no base or form
+ * elsewhere, no framing; features the site never uses switched off.
+ */
+function securityHeaders() {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", "data:"],
+      styleSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], fullscreen: [] },
+    referrerPolicy: "same-origin",
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** Largest request body accepted (an annotation is at most a few kilobytes), checked before any parsing. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
 /** Builds the Hono application over an open database. */
-export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVariables }> {
+export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()): Hono<{ Variables: SessionVariables }> {
   const { db } = handle;
   const assets = staticAssets();
-  const rules = loadRules();
+  const rules = loadRules(web.rulesFile);
   const themeLabels = new Map(rules.themes.map((t) => [t.id, t.label]));
   const app = new Hono<{ Variables: SessionVariables }>();
   app.use("*", contextStorage());
-
-  app.use("*", async (c, next) => {
-    await next();
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "same-origin");
-    c.header(
-      "Content-Security-Policy",
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
-    );
-  });
-
+  app.use("*", securityHeaders());
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.text(`Requête refusée : corps de plus de ${MAX_BODY_BYTES / 1024} Ko.`, 413),
+    }),
+  );
+  const session = sessionMiddleware(db, web);
   app.use("*", async (c, next) => {
     // Assets and feeds need no session.
     if (c.req.path.startsWith("/assets/") || c.req.path.startsWith("/flux/") || c.req.path === "/healthz") return next();
-    return sessionMiddleware(db)(c, next);
+    return session(c, next);
   });
-  accountRoutes(app, db);
+  accountRoutes(app, handle, web);
   annotationRoutes(app, db);
   themeDecisionRoutes(app, db, new Set(themeLabels.keys()));
 
@@ -79,6 +106,9 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     if (c.req.header("If-None-Match") === `"${asset.version}"`) return c.body(null, 304);
     return c.body(asset.body);
   });
+
+  // Browsers and feed readers ask for /favicon.ico whatever the page says.
+  app.get("/favicon.ico", (c) => c.redirect(assetPath("favicon.svg"), 301));
 
   app.get("/healthz", async (c) => {
     await db.selectFrom("dossiers").select("uid").limit(1).execute();
@@ -247,7 +277,9 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     lastModified.setMilliseconds(0);
     c.header("ETag", etag);
     c.header("Last-Modified", lastModified.toUTCString());
-    c.header("Cache-Control", "public, max-age=300");
+    // Links are made from the public address; without one, from the request's Host: then no shared cache may keep them.
+    c.header("Cache-Control", web.publicUrl ? "public, max-age=300" : "private, max-age=300");
+    if (!web.publicUrl) c.header("Vary", "Host");
     const since = c.req.header("If-Modified-Since");
     if (
       c.req.header("If-None-Match") === etag ||
@@ -255,7 +287,7 @@ export function createApp(handle: DatabaseHandle): Hono<{ Variables: SessionVari
     ) {
       return c.body(null, 304);
     }
-    const origin = process.env["NAVETTE_PUBLIC_URL"]?.replace(/\/$/, "") ?? new URL(c.req.url).origin;
+    const origin = siteOrigin(c, web);
     const body = await buildFeed(db, events, { title, origin, self: new URL(c.req.url).pathname, page, format, themeLabels });
     c.header("Content-Type", format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
     return c.body(body);

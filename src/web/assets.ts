@@ -25,6 +25,7 @@ export function staticAssets(): ReadonlyMap<string, Asset> {
   const files: Array<[string, string, string]> = [
     ["htmx.min.js", require.resolve("htmx.org/dist/htmx.min.js"), "text/javascript; charset=utf-8"],
     ["navette.css", path.join(projectRoot(), "views", "assets", "navette.css"), "text/css; charset=utf-8"],
+    ["favicon.svg", path.join(projectRoot(), "views", "assets", "favicon.svg"), "image/svg+xml"],
   ];
   assets = new Map(
     files.map(([name, file, type]) => {

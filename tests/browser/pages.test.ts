@@ -21,6 +21,8 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
   let browser: Browser;
   let server: { url: string; stop: () => Promise<void> };
   const foreign: string[] = [];
+  /** Errors Chromium printed in the console (a CSP refusal among them), with the page they came from. */
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase("sqlite");
@@ -57,6 +59,10 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     page.on("request", (request) => {
       if (!request.url().startsWith(server.url) && !request.url().startsWith("data:")) foreign.push(request.url());
     });
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(`${url} : ${message.text()}`);
+    });
+    page.on("pageerror", (error) => consoleErrors.push(`${url} : ${error.message}`));
     await page.goto(`${server.url}${url}`);
     return page;
   }
@@ -252,5 +258,9 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
 
   it("never requests another host", () => {
     expect(foreign).toEqual([]);
+  });
+
+  it("prints no error in the console on any page opened, CSP refusals (htmx's inline style) and missing favicon included", () => {
+    expect(consoleErrors).toEqual([]);
   });
 });

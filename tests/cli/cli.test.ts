@@ -9,10 +9,10 @@ import { amendmentSpec, tempDir, writeAmendmentFolder } from "../helpers/fixture
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-function navette(args: string[], dataDir: string) {
+function navette(args: string[], dataDir: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), ...args], {
     cwd: ROOT,
-    env: { ...process.env, NAVETTE_DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: { ...process.env, NAVETTE_DATA_DIR: dataDir, DATABASE_URL: "", NAVETTE_PASSWORD: "", ...env },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -79,7 +79,12 @@ describe("navette marquer --evaluer and navette theme exporter", () => {
     // Amendment 4 is labelled without « renseignement » (a false positive) and 3 with « chiffrement » (a false negative).
     writeFileSync(
       labels,
-      [`${uid(1)}\tdrones\thigh\tdrones filmant`, `${uid(2)}\t-\thigh\tépandage`, `${uid(3)}\tchiffrement\tlow\t`, `${uid(4)}\tdrones\thigh\t`].join("\n"),
+      [
+        `${uid(1)}\tdrones\thigh\tdrones filmant`,
+        `${uid(2)}\t-\thigh\tépandage`,
+        `${uid(3)}\tchiffrement\tlow\t`,
+        `${uid(4)}\tdrones\thigh\t`,
+      ].join("\n"),
     );
     const run = navette(["marquer", "--evaluer", labels, folder], tempDir());
     expect(run.stderr).toBe("");
@@ -120,5 +125,84 @@ describe("navette marquer --evaluer and navette theme exporter", () => {
     expect(evaluation.stdout).toContain("1 textes étiquetés lus");
     expect(evaluation.stdout).toContain("faux positif chiffrement : DLR5L17N99901/8 ter@SN1-DEPOT#1");
     expect(evaluation.stdout).toContain("faux négatif profilage : DLR5L17N99901/8 ter@SN1-DEPOT#1");
+  });
+
+  it("creates an account only with a password hard to guess, and says what is wrong with the arguments", () => {
+    const data = tempDir();
+    const add = (extra: string[], password: string) =>
+      navette(["utilisateur", "ajouter", "--email", "alex@example.org", "--nom", "Alex", ...extra], data, { NAVETTE_PASSWORD: password });
+    const chef = add(["--role", "chef"], "correct horse battery staple");
+    expect(chef.code).toBe(1);
+    expect(chef.stderr).toContain("rôle « chef » inconnu : admin, staff ou volunteer attendu");
+    const weak = add(["--role", "admin"], "aaaaaaaaaaaa");
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain("trop facile à deviner");
+    const ok = add(["--role", "admin"], "correct horse battery staple");
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain("compte alex@example.org créé (admin)");
+  });
+
+  it("refuses a configuration it cannot use, naming the variable", () => {
+    const wrong = navette(["migrate"], tempDir(), { NAVETTE_PUBLIC_URL: "navette.example.org" });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("NAVETTE_PUBLIC_URL invalide");
+    expect(navette(["migrate"], tempDir(), { NAVETTE_TRUST_PROXY: "oui" }).stderr).toContain("NAVETTE_TRUST_PROXY invalide");
+  });
+
+  it("asks the password twice on a terminal without showing it (a real pseudo-terminal)", () => {
+    const data = tempDir();
+    // Python's pty module gives the CLI a terminal; the script types as a person would.
+    const script = `
+import os, pty, sys, select
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvpe(sys.argv[1], sys.argv[1:], os.environ)
+out = b""
+def read_until(marker, start):
+    global out
+    while marker not in out[start:]:
+        ready, _, _ = select.select([fd], [], [], 60)
+        if not ready: break
+        try: chunk = os.read(fd, 1024)
+        except OSError: break
+        if not chunk: break
+        out += chunk
+start = 0
+for typed in [b"correct horse battery staple", b"correct horse battery staple"]:
+    read_until(b"passe : ", start)
+    start = len(out)
+    os.write(fd, typed + b"\\r")
+read_until(b"__end__", start)
+os.waitpid(pid, 0)
+sys.stdout.write(out.decode("utf8", "replace"))`;
+    const result = spawnSync(
+      "python3",
+      [
+        "-c",
+        script,
+        process.execPath,
+        "--import",
+        "tsx",
+        path.join(ROOT, "src/cli/main.ts"),
+        "utilisateur",
+        "ajouter",
+        "--role",
+        "admin",
+        "--email",
+        "tty@example.org",
+        "--nom",
+        "Tty",
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NAVETTE_DATA_DIR: data, DATABASE_URL: "", NAVETTE_PASSWORD: "" },
+        encoding: "utf8",
+        timeout: 90_000,
+      },
+    );
+    expect(result.stdout, result.stderr).toContain("Mot de passe : ");
+    expect(result.stdout).toContain("Confirmez le mot de passe : ");
+    expect(result.stdout).toContain("compte tty@example.org créé (admin)");
+    expect(result.stdout).not.toContain("horse");
   });
 });

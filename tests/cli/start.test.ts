@@ -5,40 +5,12 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, statSync, symlinkSync, utimesSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/fixtures.js";
+import { answers, freePort, waitFor } from "../helpers/net.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function waitFor(condition: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await condition()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
 
 describe("npm start", () => {
   it("serves the demo, and stops entirely on SIGTERM to npm", async () => {
@@ -71,13 +43,44 @@ describe("npm start", () => {
       child.kill("SIGKILL");
     }
   }, 90_000);
+
+  it("serve without --demo (the Docker image's command) leaves an empty database empty: no fictional bill reaches the feeds", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, ["bin/navette.js", "serve"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NAVETTE_DATA_DIR: tempDir(), DATABASE_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    try {
+      expect(await waitFor(() => answers(`${url}/healthz`), 45_000), output).toBe(true);
+      expect(await (await fetch(`${url}/`)).text()).not.toMatch(/démonstration/i);
+      expect(await (await fetch(`${url}/flux/tout.atom`)).text()).not.toContain("<entry>");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 90_000);
 });
 
 describe("bin/navette.js", () => {
   it("starts from the build, and rebuilds first only when a source is newer than it", () => {
     // A copy of the project (node_modules linked), so that the rebuild does not touch this one's dist/.
     const copy = tempDir();
-    for (const item of ["bin", "dist", "src", "ingest", "db", "views", "bench", "scripts", "package.json", "tsconfig.json", "tsconfig.build.json"])
+    for (const item of [
+      "bin",
+      "dist",
+      "src",
+      "ingest",
+      "db",
+      "views",
+      "bench",
+      "scripts",
+      "package.json",
+      "tsconfig.json",
+      "tsconfig.build.json",
+    ])
       cpSync(path.join(ROOT, item), path.join(copy, item), { recursive: true, preserveTimestamps: true });
     symlinkSync(path.join(ROOT, "node_modules"), path.join(copy, "node_modules"));
     const entry = path.join(copy, "dist", "src", "cli", "main.js");

@@ -98,6 +98,19 @@ const IDENTITY_BY_OBJECT: readonly Case[] = [
   ]),
 ];
 
+/** Police files consulted without being named: the administrative security enquiry (« criblage »). */
+const FILES_BY_PROCEDURE: readonly Case[] = [
+  sentence(
+    "enquête administrative de sécurité",
+    "L'accès des dockers aux zones portuaires sensibles est subordonné à une enquête administrative préalable.",
+    ["fichiers-police"],
+  ),
+  sentence(
+    "enquête administrative disciplinaire",
+    "L'inspection générale a ouvert une enquête administrative sur les faits reprochés au fonctionnaire.",
+  ),
+];
+
 /** An exposé that names a theme in passing, after its purpose, is not about that theme. */
 const PASSING_MENTION: Case = {
   name: "mention en passant dans l'exposé",
@@ -181,13 +194,17 @@ describe("surveillance rules, regression cases", () => {
     expect(mistakes(IDENTITY_BY_OBJECT)).toEqual([]);
   });
 
+  it("tag a security screening as a consultation of police files, not a disciplinary enquiry", () => {
+    expect(mistakes(FILES_BY_PROCEDURE)).toEqual([]);
+  });
+
   it.skipIf(!hasSharedFixtures("an"))("tag the real amendments of ../shared/fixtures/an as labelled", () => {
     expect(mistakes(sharedAnCases())).toEqual([]);
   });
 });
 
 describe.skipIf(!hasSharedFixtures("tagging-real"))("surveillance rules on 200 real labelled amendments (tagging-real)", () => {
-  it("reach micro precision and recall ≥ 0.90; each theme with 3 positives or more ≥ 0.8 but two, listed", async () => {
+  it("reach micro precision and recall ≥ 0.90; each theme with 3 positives or more ≥ 0.8 but one, listed", async () => {
     const run = await evaluateRules(sharedPath("tagging-real", "labels.tsv"), sharedPath("tagging-real", "amendements"), rules);
     console.log(`[navette] navette marquer --evaluer tagging-real :\n${formatEvaluation(run.evaluation)}`);
     expect(run.problems).toEqual([]);
@@ -198,11 +215,10 @@ describe.skipIf(!hasSharedFixtures("tagging-real"))("surveillance rules on 200 r
     const weak = [...run.evaluation.byTheme]
       .filter(([, s]) => s.tp + s.fn >= 3 && (s.precision < 0.8 || s.recall < 0.8))
       .map(([theme, s]) => `${theme} ${s.precision.toFixed(2)}/${s.recall.toFixed(2)}`);
-    // Below 0.8 recall, each for amendments whose theme is only implied, not said (named in the
+    // Below 0.8 recall, for amendments whose theme is only implied, not said (named in the
     // README): donnees-connexion misses AN 260 (customs data retention, a CJEU ruling cited in
-    // passing; low confidence) and AN 379 (connection data named once, deep in the exposé);
-    // fichiers-police misses AN 539 (a port-security article described without naming a file;
-    // low confidence). Precision is 1.00 on both.
-    expect(weak).toEqual(["donnees-connexion 1.00/0.60", "fichiers-police 1.00/0.67"]);
+    // passing; low confidence) and AN 379 (connection data named once, deep in the exposé).
+    // Precision is 1.00.
+    expect(weak).toEqual(["donnees-connexion 1.00/0.60"]);
   });
 });

@@ -9,11 +9,16 @@ type App = Pick<Hono, "request">;
 
 export class CookieJarVisitor {
   readonly cookies = new Map<string, string>();
-  constructor(private readonly app: App) {}
+  /** `headers` go with every request (a client address behind a proxy, say). */
+  constructor(
+    private readonly app: App,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   /** A request carrying the jar's cookies; `form` is sent url-encoded. */
   async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
+    const headers = new Headers(this.headers);
+    new Headers(init.headers).forEach((value, name) => headers.set(name, value));
     if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     let body = init.body;
     if (init.form) {

@@ -9,6 +9,8 @@ import { parseStructuredDocument, SourceError } from "../../ingest/document.js";
 import { findSourceKind } from "../../src/importer/source-kinds.js";
 import { runImport } from "../../src/importer/run-import.js";
 import { anAmendmentJson } from "../../scripts/an-format.js";
+import { renderJeuComplet } from "../../scripts/senat-format.js";
+import { parseSenatAmendmentsCsv } from "../../ingest/senat/amendements-csv.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/databases.js";
 import { amendmentSpec, tempDir, writeZip } from "../helpers/fixtures.js";
 
@@ -26,6 +28,27 @@ function errorOf(run: () => unknown): SourceError {
 }
 
 describe("hostile documents", () => {
+  it("refuses a Sénat amendment number that is not one (a stray quote), naming the line, and reads the others", () => {
+    const row = {
+      subdivision: "Article 3",
+      auteur: "M. DUPONT",
+      date: "12/03/2025",
+      dispositif: "<p>Supprimer cet article.</p>",
+      objet: "<p>Objet.</p>",
+      sort: "Rejeté",
+    };
+    const file = renderJeuComplet("2017-2018", "63", [
+      { ...row, numero: "8" },
+      { ...row, numero: '"9' },
+      { ...row, numero: "COM-10 rect. bis" },
+    ]);
+    const result = parseSenatAmendmentsCsv(file, "amdt_csv_seance_2017-2018_n63_jeu_complet.csv");
+    expect(result.records.map((a) => a.uid)).toEqual(["SN-2017-2018-63-8", "SN-2017-2018-63-COM-10"]);
+    expect(result.problems).toEqual([
+      { record: 'ligne 4 (n° "9)', severity: "error", message: expect.stringContaining("numéro d'amendement illisible") },
+    ]);
+  });
+
   it("does not expand entities (billion laughs): the record is refused, quickly, without blowing up", async () => {
     const started = Date.now();
     const kind = findSourceKind("an-amendements")!;

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/web/app.js";
+import { webConfig } from "../../src/config.js";
 import { loadDemo } from "../../src/importer/demo.js";
 import { runImport } from "../../src/importer/run-import.js";
 import { findSourceKind } from "../../src/importer/source-kinds.js";
@@ -92,12 +93,23 @@ print(json.dumps(out))`;
     const response = await app.request(`${FEEDS[0]}.atom`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
-    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    // No public address configured: links follow the request's Host, so no shared cache may keep them.
+    expect(response.headers.get("cache-control")).toBe("private, max-age=300");
+    expect(response.headers.get("vary")).toContain("Host");
     const etag = response.headers.get("etag")!;
     const modified = response.headers.get("last-modified")!;
     expect((await app.request(`${FEEDS[0]}.atom`, { headers: { "If-None-Match": etag } })).status).toBe(304);
     expect((await app.request(`${FEEDS[0]}.atom`, { headers: { "If-Modified-Since": modified } })).status).toBe(304);
     expect((await app.request(`${FEEDS[0]}.atom`, { headers: { "If-None-Match": 'W/"0-0-atom"' } })).status).toBe(200);
+  });
+
+  it("links to the public address whatever Host the request names, and may then be cached by anyone", async () => {
+    const publicApp = createApp(database, webConfig({ publicUrl: new URL("https://navette.example.org") }));
+    const response = await publicApp.request(`http://evil.example${FEEDS[1]}.atom`, { headers: { Host: "evil.example" } });
+    const body = await response.text();
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(body).toContain('href="https://navette.example.org/dossiers/DLR5L17N99901"');
+    expect(body).not.toContain("evil.example");
   });
 
   it("shows in a new version's item what changed, as a diff extract against the previous version", async () => {
