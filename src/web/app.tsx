@@ -28,7 +28,7 @@ import { ProvisionPage } from "../../views/provision.js";
 import { AmendmentPage } from "../../views/amendment.js";
 import { DiffPanel } from "../../views/partials/diff.js";
 import { stepLabel } from "../../views/format.js";
-import { buildFeed, describeFeedEvent, feedEvents, type FeedScope } from "./feeds.js";
+import { annotationsEditedAt, buildFeed, describeFeedEvent, feedEvents, feedVocabulary, type FeedScope } from "./feeds.js";
 import { searchDocuments } from "../../db/store/search.js";
 import { SearchPage } from "../../views/search.js";
 import type { Context } from "hono";
@@ -118,8 +118,10 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
   app.get("/", async (c) => {
     const dossiers = await listDossiers(db);
     const titles = new Map(dossiers.map((d) => [d.uid, d.title]));
-    const recent = (await feedEvents(db, { kind: "all" })).slice(0, 20).map((event) => ({
-      ...describeFeedEvent(event, new Map(), themeLabels),
+    const latest = (await feedEvents(db, { kind: "all" })).slice(0, 20);
+    const vocabulary = await feedVocabulary(db, latest, themeLabels);
+    const recent = latest.map((event) => ({
+      ...describeFeedEvent(event, vocabulary),
       date: event.occurred_at ?? event.recorded_at,
       dossierTitle: event.dossier_uid ? (titles.get(event.dossier_uid) ?? null) : null,
     }));
@@ -272,8 +274,9 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
   const serveFeed = async (c: Context, scope: FeedScope, title: string, page: string, format: string | undefined) => {
     if (format !== "rss" && format !== "atom") return c.html(<NotFoundPage what="Format de flux inconnu : utilisez .atom ou .rss." />, 404);
     const events = await feedEvents(db, scope);
-    const etag = `W/"${events[0]?.id ?? 0}-${events.length}-${format}"`;
-    const lastModified = new Date(events[0]?.recorded_at ?? 0);
+    const edited = await annotationsEditedAt(db, events);
+    const etag = `W/"${events[0]?.id ?? 0}-${events.length}-${edited ? Date.parse(edited) : 0}-${format}"`;
+    const lastModified = new Date(Math.max(Date.parse(events[0]?.recorded_at ?? "1970-01-01"), edited ? Date.parse(edited) : 0));
     lastModified.setMilliseconds(0);
     c.header("ETag", etag);
     c.header("Last-Modified", lastModified.toUTCString());

@@ -5,11 +5,13 @@
  */
 import type { Kysely } from "kysely";
 import { Feed } from "feed";
+import { decodeHTML } from "entities";
 import type { Database, EventRow } from "../../db/schema.js";
 import type { Alinea } from "../domain/bill-text.js";
 import { diffArticles } from "../domain/navette/diff.js";
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../domain/amendment.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../domain/navette/engine.js";
+import { stepLabel } from "../../views/format.js";
 
 /** Items per feed. */
 export const FEED_LIMIT = 50;
@@ -114,14 +116,93 @@ export interface AmendmentName {
 const themesLine = (amendment: AmendmentName | undefined): string =>
   amendment?.themes.length ? ` Thèmes : ${amendment.themes.join(", ")}.` : "";
 
-/** Title, link and summary of one event, in French. */
-export function describeFeedEvent(
-  event: EventRow,
-  amendmentNames: ReadonlyMap<string, AmendmentName>,
-  themeLabels: ReadonlyMap<string, string> = new Map(),
-): { title: string; path: string; summary: string } {
+/** The words items use instead of internal codes (step keys, provision ids, theme slugs, uids). */
+export interface FeedVocabulary {
+  readonly amendments: ReadonlyMap<string, AmendmentName>;
+  readonly themes: ReadonlyMap<string, string>;
+  /** « Sénat · 1re lecture · dépôt », by `${dossier uid}|${step key}`. */
+  readonly steps: ReadonlyMap<string, string>;
+  /** A provision's number in the latest text, by event subject id (`${dossier}/${provision id}`). */
+  readonly provisions: ReadonlyMap<string, string>;
+  /** Each annotation as it reads now (edits included), by id. */
+  readonly annotations: ReadonlyMap<number, { readonly html: string; readonly updatedAt: string }>;
+}
+
+/**
+ * What a feed's content depends on beyond its events: the latest edit of an annotation it shows
+ * (an edit rewrites the item without a new event). Goes into the feed's ETag and Last-Modified.
+ */
+export async function annotationsEditedAt(db: Kysely<Database>, events: readonly EventRow[]): Promise<string | null> {
+  const ids = events
+    .filter((e) => e.kind === "annotation.published")
+    .map((e) => Number((JSON.parse(e.payload) as { annotation?: unknown }).annotation));
+  if (ids.length === 0) return null;
+  const row = await db
+    .selectFrom("annotations")
+    .select((eb) => eb.fn.max("updated_at").as("at"))
+    .where("id", "in", ids)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+/** Loads, in a few queries, the vocabulary the items of `events` need. */
+export async function feedVocabulary(
+  db: Kysely<Database>,
+  events: readonly EventRow[],
+  themes: ReadonlyMap<string, string>,
+): Promise<FeedVocabulary> {
+  const amendmentUids = new Set<string>();
+  for (const e of events) {
+    if (e.subject_type === "amendment") amendmentUids.add(e.subject_id);
+    for (const c of (JSON.parse(e.payload) as { causes?: string[] }).causes ?? []) amendmentUids.add(c);
+  }
+  const dossiers = [...new Set(events.map((e) => e.dossier_uid).filter((d): d is string => d !== null))];
+  const steps = dossiers.length
+    ? await db
+        .selectFrom("dossier_steps")
+        .select(["dossier_uid", "step_key", "reading", "place", "stage"])
+        .where("dossier_uid", "in", dossiers)
+        .execute()
+    : [];
+  const provisions = dossiers.length
+    ? await db
+        .selectFrom("provisions")
+        .select(["dossier_uid", "provision_id", "last_number"])
+        .where("dossier_uid", "in", dossiers)
+        .execute()
+    : [];
+  const annotationIds = events
+    .filter((e) => e.kind === "annotation.published")
+    .map((e) => Number((JSON.parse(e.payload) as { annotation?: unknown }).annotation));
+  const annotations = annotationIds.length
+    ? await db.selectFrom("annotations").select(["id", "body_html", "updated_at"]).where("id", "in", annotationIds).execute()
+    : [];
+  return {
+    amendments: await amendmentNames(db, [...amendmentUids], themes),
+    themes,
+    steps: new Map(steps.map((s) => [`${s.dossier_uid}|${s.step_key}`, stepLabel(s)])),
+    provisions: new Map(provisions.map((p) => [`${p.dossier_uid}/${p.provision_id}`, p.last_number])),
+    annotations: new Map(annotations.map((a) => [Number(a.id), { html: a.body_html, updatedAt: a.updated_at }])),
+  };
+}
+
+/** An annotation's current text, for a summary: its rendered (sanitised) HTML without the tags. */
+function annotationText(html: string | undefined): string | null {
+  if (html === undefined) return null;
+  const text = decodeHTML(html.replace(/<[^>]*>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+
+/** Title, link and summary of one event, in French, in the users' words. */
+export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): { title: string; path: string; summary: string } {
   const payload = JSON.parse(event.payload) as Record<string, unknown>;
-  const theme = themeLabels.get(String(payload["theme"])) ?? String(payload["theme"]);
+  const theme = vocabulary.themes.get(String(payload["theme"])) ?? String(payload["theme"]);
+  const amendmentNames = vocabulary.amendments;
+  const step = (key: unknown): string => vocabulary.steps.get(`${event.dossier_uid ?? ""}|${String(key ?? "")}`) ?? String(key ?? "");
+  const provisionNumber = (): string =>
+    vocabulary.provisions.get(event.subject_id) ?? event.article ?? event.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "";
   const provisionPath = (): string => {
     const [dossier, ...rest] = event.subject_id.split("/");
     return `/dossiers/${encodeURIComponent(dossier ?? "")}/articles/${encodeURIComponent(rest.join("/"))}`;
@@ -155,9 +236,9 @@ export function describeFeedEvent(
           : "";
       const by = causes.length ? ` Par ${causes.map((uid) => `l'amendement ${amendmentNames.get(uid)?.number ?? uid}`).join(", ")}.` : "";
       return {
-        title: `Article ${event.article ?? ""} : ${status}`,
+        title: `Article ${event.article ?? provisionNumber()} : ${status}`,
         path: `${provisionPath()}?montrer=${encodeURIComponent(String(payload["step"] ?? ""))}`,
-        summary: `${status} à l'étape ${String(payload["step"] ?? "")}.${ratio}${by}`,
+        summary: `${status} à l'étape « ${step(payload["step"])} ».${ratio}${by}`,
       };
     }
     case "tag.found":
@@ -172,7 +253,7 @@ export function describeFeedEvent(
       return {
         title: `Thème « ${theme} » : preuve disparue`,
         path: provisionPath(),
-        summary: `À l'étape ${String(payload["step"] ?? "")}, le texte ne contient plus les termes qui justifiaient ce thème.`,
+        summary: `À l'étape « ${step(payload["step"])} », le texte de l'article ${provisionNumber()} ne contient plus les termes qui justifiaient ce thème.`,
       };
     case "tag.decided":
       return {
@@ -182,13 +263,13 @@ export function describeFeedEvent(
       };
     case "annotation.published":
       return {
-        title: `Annotation de ${String(payload["author"] ?? "")} sur l'article ${event.subject_id.split("/").slice(1).join("/")}`,
+        title: `Annotation de ${String(payload["author"] ?? "")} sur l'article ${provisionNumber()}`,
         path: `${provisionPath()}#annotation-${String(payload["annotation"] ?? "")}`,
-        summary: String(payload["extract"] ?? ""),
+        summary: annotationText(vocabulary.annotations.get(Number(payload["annotation"]))?.html) ?? String(payload["extract"] ?? ""),
       };
     case "dossier.step_added":
       return {
-        title: `Nouvelle étape : ${String(payload["step"] ?? "")}`,
+        title: `Nouvelle étape : ${step(payload["step"])}`,
         path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
         summary: String(payload["outcome"] ?? ""),
       };
@@ -305,13 +386,12 @@ export async function buildFeed(
   events: readonly EventRow[],
   options: { title: string; origin: string; self: string; page: string; format: "rss" | "atom"; themeLabels: ReadonlyMap<string, string> },
 ): Promise<string> {
-  const amendmentUids = new Set<string>();
-  for (const e of events) {
-    if (e.subject_type === "amendment") amendmentUids.add(e.subject_id);
-    const causes = (JSON.parse(e.payload) as { causes?: string[] }).causes;
-    for (const c of causes ?? []) amendmentUids.add(c);
-  }
-  const names = await amendmentNames(db, [...amendmentUids], options.themeLabels);
+  const vocabulary = await feedVocabulary(db, events, options.themeLabels);
+  const names = vocabulary.amendments;
+  // Item ids name the feed and the event (RFC 4151 tag URIs): a reader subscribed to several
+  // feeds that share an event keeps the item in each. Links stay the event's page.
+  const feedName = options.self.replace(/\.(atom|rss)$/, "");
+  const itemId = (event: EventRow) => `tag:${new URL(options.origin).hostname},2026:${feedName}/evenements/${event.id}`;
   const diffs = await statusDiffExtracts(db, events);
   const updated = events.length ? new Date(events[0]!.recorded_at) : new Date(0);
   const feed = new Feed({
@@ -327,17 +407,23 @@ export async function buildFeed(
     author: { name: "Navette" },
   });
   for (const event of events) {
-    const { title, path, summary } = describeFeedEvent(event, names, options.themeLabels);
+    const { title, path, summary } = describeFeedEvent(event, vocabulary);
     const themes = event.subject_type === "amendment" ? (names.get(event.subject_id)?.themes ?? []) : [];
+    const annotation =
+      event.kind === "annotation.published"
+        ? vocabulary.annotations.get(Number((JSON.parse(event.payload) as { annotation?: unknown }).annotation))
+        : undefined;
     feed.addItem({
       title: escapeHtml(title),
       ...(themes.length ? { category: themes.map((name) => ({ name: escapeHtml(name) })) } : {}),
-      id: `${options.origin}/evenements/${event.id}`,
+      id: itemId(event),
       link: `${options.origin}${path}`,
-      date: new Date(event.recorded_at),
+      date: new Date(annotation?.updatedAt ?? event.recorded_at),
       published: validDate(event.occurred_at) ?? new Date(event.recorded_at),
       description: escapeHtml(summary),
       ...(diffs.has(event.id) ? { content: diffs.get(event.id)! } : {}),
+      // An annotation reads as it does now: its Markdown rendered and sanitised, edits included.
+      ...(annotation ? { content: annotation.html } : {}),
     });
   }
   return options.format === "rss" ? feed.rss2() : feed.atom1();

@@ -133,6 +133,12 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect((await bob.post(`/annotations/${id}/masquer`, {})).status).toBe(403);
 
       const alice = await new Visitor(app).signIn("a@example.org");
+      const original = await app.request(FEED);
+      const originalFeed = await original.text();
+      // The item shows the annotation rendered (no raw Markdown), under the article's number.
+      expect(originalFeed).toMatch(/&lt;strong&gt;Porte dérobée&lt;\/strong&gt;|<strong>Porte dérobée<\/strong>/);
+      expect(originalFeed).not.toContain("**Porte dérobée**");
+      expect(originalFeed).toMatch(/Annotation de Alice sur l'article 8 ter(\]\]>|<)/);
       const edited = await (await alice.post(`/annotations/${id}/modifier`, { corps: "Analyse *révisée*" })).text();
       expect(edited).toContain("<em>révisée</em>");
       expect(edited).toContain("1 version précédente");
@@ -141,8 +147,13 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(history[0]!.body).toContain("Porte dérobée");
       expect((await alice.post(`/annotations/${id}/modifier`, { corps: "x".repeat(20_001) })).status).toBe(400);
 
-      const feedBefore = await (await app.request(FEED)).text();
+      const afterEdit = await app.request(FEED, { headers: { "If-None-Match": original.headers.get("etag")! } });
+      // The edit changes the feed: a reader holding the old version gets the new one, not a 304.
+      expect(afterEdit.status).toBe(200);
+      const feedBefore = await afterEdit.text();
       expect(feedBefore).toContain("Annotation de Alice");
+      expect(feedBefore).toMatch(/&lt;em&gt;révisée&lt;\/em&gt;|<em>révisée<\/em>/);
+      expect(feedBefore).not.toContain("Porte dérobée");
       const sam = await new Visitor(app).signIn("s@example.org");
       expect((await sam.post(`/annotations/${id}/masquer`, {})).status).toBe(200);
       expect(ids(await (await new Visitor(app).request(PAGE)).text())).not.toContain(id);

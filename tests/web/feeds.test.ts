@@ -19,6 +19,7 @@ import { startServer } from "../helpers/browser.js";
 import { tempDir } from "../helpers/fixtures.js";
 import { projectRoot } from "../../src/project-root.js";
 import { existsSync, readFileSync } from "node:fs";
+import SQLite from "better-sqlite3";
 
 /** Debian's Python, where the python3-feedparser package installs (another python3 may come first in PATH). */
 const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
@@ -42,6 +43,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.dispose();
 });
+
+const NEWSBOAT = ["/usr/bin/newsboat", "/usr/local/bin/newsboat"].find((p) => existsSync(p));
+if (!NEWSBOAT)
+  console.warn("[navette] newsboat absent : la lecture des flux par un vrai lecteur RSS est IGNORÉE (skipped). Paquet Debian : newsboat.");
 
 const itemIds = async (url: string): Promise<string[]> =>
   [...(await (await app.request(url)).text()).matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1]!).slice(1);
@@ -86,6 +91,54 @@ print(json.dumps(out))`;
       }
     } finally {
       await server.stop();
+    }
+  });
+
+  it.skipIf(!NEWSBOAT)(
+    "keeps every item of three overlapping feeds in newsboat (ids unique per feed, links to the event's page)",
+    async () => {
+      const server = await startServer(database);
+      try {
+        const feeds = ["/flux/tout.atom", "/flux/dossiers/DLR5L17N99901.atom", `${FEEDS[0]}.rss`].map((f) => `${server.url}${f}`);
+        const expected = await Promise.all(
+          feeds.map(async (url) => [...(await (await fetch(url)).text()).matchAll(/<entry>|<item>/g)].length),
+        );
+        const home = tempDir();
+        writeFileSync(path.join(home, "urls"), feeds.join("\n") + "\n");
+        writeFileSync(path.join(home, "config"), "");
+        const cache = path.join(home, "cache.db");
+        // Asynchronously: the server answering newsboat runs in this very process.
+        const code = await new Promise<number | null>((resolve, reject) => {
+          const child = spawn(NEWSBOAT!, ["-u", path.join(home, "urls"), "-C", path.join(home, "config"), "-c", cache, "-x", "reload"], {
+            env: { ...process.env, HOME: home, LANG: "C.UTF-8" },
+          });
+          child.on("error", reject);
+          child.on("close", resolve);
+        });
+        expect(code).toBe(0);
+        const sqlite = new SQLite(cache, { readonly: true });
+        const counts = sqlite.prepare("SELECT feedurl, count(*) AS n FROM rss_item GROUP BY feedurl").all() as Array<{
+          feedurl: string;
+          n: number;
+        }>;
+        sqlite.close();
+        const seen = feeds.map((url) => counts.find((c) => c.feedurl === url)?.n ?? 0);
+        expect(seen).toEqual(expected);
+        expect(expected.every((n) => n > 0)).toBe(true);
+      } finally {
+        await server.stop();
+      }
+    },
+  );
+
+  it("says everything in the users' words: step names and article numbers, never internal codes", async () => {
+    for (const url of ["/flux/tout.atom", "/flux/dossiers/DLR5L17N99901.atom", "/flux/themes/chiffrement.rss"]) {
+      const xml = await (await app.request(url)).text();
+      const words = [...xml.matchAll(/<(title|summary|description)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]!).join("\n");
+      expect(words, url).not.toMatch(/[A-Z]{2}\d-[A-Z-]+#\d/); // step keys (AN1-COM-FOND-RAPPORT#1)
+      expect(words, url).not.toMatch(/@(SN|AN)\d/); // provision ids (8 ter@SN1-DEPOT#1)
+      expect(words, url).not.toMatch(/AMANR5L\d+/); // amendment uids
+      expect(words, url).not.toMatch(/Thème « [a-z-]+ »/); // theme slugs
     }
   });
 
