@@ -6,7 +6,7 @@ import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/nav
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../src/domain/amendment.js";
 import { READING_LABELS, STAGE_LABELS, type Reading, type Stage } from "../src/domain/dossier.js";
 import { Layout } from "./layout.js";
-import { frenchDate, labelOf as label, provisionPath, stepAbbreviation, stepLabel } from "./format.js";
+import { frenchDate, labelOf as label, outcomeCount, plural, provisionPath, stepAbbreviation, stepLabel } from "./format.js";
 
 const PLACE_LABELS: Record<string, string> = {
   AN: "Assemblée nationale",
@@ -216,8 +216,8 @@ export function DossierPage(props: {
                   {total > 0 ? (
                     <span class="muted">
                       {" "}
-                      · {total} amendements (
-                      {counts.map((c) => `${c.n} ${label(OUTCOME_LABELS, c.outcome as AmendmentOutcome).toLowerCase()}`).join(", ")})
+                      · {plural(total, "amendement")} (
+                      {counts.map((c) => outcomeCount(c.n, label(OUTCOME_LABELS, c.outcome as AmendmentOutcome))).join(", ")})
                     </span>
                   ) : null}
                 </div>

@@ -11,9 +11,22 @@ export function frenchDate(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : DATE_FORMAT.format(date);
 }
 
-/** "1 amendement", "3 amendements". */
+const PLURAL_RULES = new Intl.PluralRules("fr-FR");
+
+/**
+ * « 1 amendement », « 0 amendement », « 3 amendements », chosen by Intl.PluralRules (French puts
+ * 0 and 1 in the singular).
+ */
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${n.toLocaleString("fr-FR")} ${n === 1 ? singular : pluralForm}`;
+  return `${n.toLocaleString("fr-FR")} ${PLURAL_RULES.select(n) === "one" ? singular : pluralForm}`;
+}
+
+/** An amendment outcome after a count, agreeing with it: « 1 adopté », « 4 adoptés », « 2 non soutenus ». */
+export function outcomeCount(n: number, label: string): string {
+  const lower = label.toLowerCase();
+  // The adjective agrees; « satisfait ou sans objet » agrees on its first word.
+  const many = lower.startsWith("satisfait") ? lower.replace(/^satisfait/, "satisfaits") : lower.replace(/(\p{L}+)$/u, "$1s");
+  return plural(n, lower, many);
 }
 
 const PLACE_SHORT: Record<string, string> = { AN: "Assemblée", SN: "Sénat", CMP: "CMP", CC: "Conseil constitutionnel", PR: "Promulgation" };

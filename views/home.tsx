@@ -3,7 +3,8 @@
  */
 import type { DossierSummary } from "../src/web/queries.js";
 import { Layout } from "./layout.js";
-import { frenchDate, plural, provisionPath } from "./format.js";
+import { frenchDate, provisionPath } from "./format.js";
+import { DossiersTable } from "./partials/dossiers.js";
 
 /** One recent change, already described. */
 export interface RecentChange {
@@ -27,32 +28,7 @@ export function HomePage(props: {
           Aucun texte importé. Importez un dossier législatif avec <code>navette ingest an-dossiers &lt;fichier&gt;</code>.
         </p>
       ) : (
-        <table class="dossiers">
-          <thead>
-            <tr>
-              <th scope="col">Texte</th>
-              <th scope="col">Procédure</th>
-              <th scope="col">Dernière étape</th>
-              <th scope="col">Amendements</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.dossiers.map((d) => (
-              <tr>
-                <td>
-                  <a href={`/dossiers/${encodeURIComponent(d.uid)}`}>{d.title}</a>
-                  {d.legislature ? <span class="muted"> — {d.legislature}e législature</span> : null}
-                </td>
-                <td>{d.procedure ?? "—"}</td>
-                <td>{frenchDate(d.lastStepDate)}</td>
-                <td>
-                  {plural(d.amendments, "amendement")}
-                  {d.amendments > 0 ? <span class="muted"> dont {d.adopted} adoptés</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DossiersTable dossiers={props.dossiers} />
       )}
       {props.tagged.size > 0 ? (
         <>

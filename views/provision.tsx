@@ -27,7 +27,13 @@ export interface ProvisionPageProps {
   readonly amendmentFilter: AmendmentFilter;
   /** Present for staff: the forms to add or reject a theme. */
   readonly themeDecisions: { readonly csrf: string } | null;
-  readonly annotations: { readonly items: readonly AnnotationItem[]; readonly signedIn: boolean; readonly csrf: string };
+  readonly annotations: {
+    readonly items: readonly AnnotationItem[];
+    readonly signedIn: boolean;
+    readonly csrf: string;
+    /** Why the last annotation sent without htmx was refused. */
+    readonly error?: string | undefined;
+  };
 }
 
 const label = (status: string) => PROVISION_STATUS_LABELS[status as ProvisionStatus] ?? status;
@@ -237,6 +243,7 @@ export function ProvisionPage(props: ProvisionPageProps) {
         csrf={props.annotations.csrf}
         steps={detail.steps.map((s) => ({ key: s.stepKey, label: stepLabel(s) }))}
         currentStep={shown?.stepKey ?? ""}
+        error={props.annotations.error}
       />
 
       <AmendmentsSection

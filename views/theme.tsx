@@ -3,7 +3,7 @@
  * (every provision and amendment that cites it).
  */
 import { Layout } from "./layout.js";
-import { labelOf, provisionPath } from "./format.js";
+import { labelOf, plural, provisionPath } from "./format.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import { OUTCOME_LABELS } from "../src/domain/amendment.js";
 
@@ -106,6 +106,73 @@ export function CodeArticlePage(props: {
       </h1>
       <p class="muted">Tous les articles de loi et amendements suivis qui citent cet article de code.</p>
       <Lists provisions={props.provisions} amendments={props.amendments} />
+    </Layout>
+  );
+}
+
+/** Every theme of the rules, what it covers, and how many articles and amendments carry it. */
+export function ThemesIndexPage(props: {
+  themes: ReadonlyArray<{ id: string; label: string; description: string }>;
+  counts: ReadonlyMap<string, { provisions: number; amendments: number }>;
+}) {
+  return (
+    <Layout title="Thèmes de surveillance">
+      <h1>Thèmes de surveillance</h1>
+      <p class="muted">
+        Chaque article, à chaque étape, et chaque amendement sont marqués par des règles lisibles ; chaque marque dit quels mots l'ont
+        déclenchée.
+      </p>
+      <table class="themes">
+        <thead>
+          <tr>
+            <th scope="col">Thème</th>
+            <th scope="col">Ce qu'il recouvre</th>
+            <th scope="col">Articles</th>
+            <th scope="col">Amendements</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.themes.map((t) => (
+            <tr>
+              <th scope="row">
+                <a href={`/themes/${encodeURIComponent(t.id)}`}>{t.label}</a>
+              </th>
+              <td>{t.description}</td>
+              <td>{props.counts.get(t.id)?.provisions ?? 0}</td>
+              <td>{props.counts.get(t.id)?.amendments ?? 0}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+/** Every code article cited by the texts and amendments followed, grouped by code. */
+export function CodesIndexPage(props: { articles: ReadonlyArray<{ code: string; article: string; subjects: number }> }) {
+  const codes = [...new Set(props.articles.map((a) => a.code))];
+  return (
+    <Layout title="Articles de codes cités">
+      <h1>Articles de codes cités</h1>
+      {codes.length === 0 ? (
+        <p class="empty">Aucun article de code cité pour l'instant.</p>
+      ) : (
+        codes.map((code) => (
+          <section class="code-index">
+            <h2>{code}</h2>
+            <ul class="code-articles">
+              {props.articles
+                .filter((a) => a.code === code)
+                .map((a) => (
+                  <li>
+                    <a href={`/codes/${encodeURIComponent(a.code)}/${encodeURIComponent(a.article)}`}>{a.article}</a>{" "}
+                    <span class="muted">({plural(a.subjects, "texte ou amendement", "textes ou amendements")})</span>
+                  </li>
+                ))}
+            </ul>
+          </section>
+        ))
+      )}
     </Layout>
   );
 }

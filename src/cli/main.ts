@@ -13,6 +13,7 @@ import { findSourceKind, SOURCE_KINDS } from "../importer/source-kinds.js";
 import { runImport, type ImportSummary } from "../importer/run-import.js";
 import { loadDemo } from "../importer/demo.js";
 import { purgeExpired } from "../../db/store/login-limits.js";
+import { plural } from "../../views/format.js";
 import { analyseDossier, analysableDossiers } from "../importer/analyse.js";
 import { tagDossier, taggableDossiers } from "../importer/tagging.js";
 import { loadRules } from "../importer/rules.js";
@@ -176,6 +177,11 @@ async function ingestCommand(config: Config, args: string[]): Promise<number> {
     console.error(`navette ingest : source inconnue « ${sourceName} » (sources : ${SOURCE_KINDS.map((k) => k.name).join(", ")})`);
     return 1;
   }
+  const badAddress = invalidAddress(location);
+  if (badAddress) {
+    console.error(`navette ingest : ${badAddress}`);
+    return 1;
+  }
   const retries = values.retries === undefined ? undefined : Number(values.retries);
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   if ((retries !== undefined && !(retries >= 0)) || (timeout !== undefined && !(timeout > 0))) {
@@ -199,6 +205,14 @@ async function ingestCommand(config: Config, args: string[]): Promise<number> {
     });
     progress?.stop();
     printSummary(summary);
+    const c = summary.counts;
+    if (summary.status !== "failed" && c.created + c.changed + c.unchanged + c.failed === 0) {
+      console.error(
+        `échec : rien à importer dans « ${location} »${c.skipped ? ` (${plural(c.skipped, "document", "documents")} d'un autre type)` : ""}. ` +
+          `La source ${kind.name} attend : ${kind.description}.`,
+      );
+      return 1;
+    }
     return summary.status === "ok" ? 0 : summary.status === "partial" ? 2 : 1;
   } finally {
     progress?.stop();
@@ -206,12 +220,28 @@ async function ingestCommand(config: Config, args: string[]): Promise<number> {
   }
 }
 
+/** Why a location cannot be read, or null: an address with a scheme must be http(s) and well formed. */
+function invalidAddress(location: string): string | null {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(location) || /^[a-z]:[\\/]/i.test(location)) return null;
+  let url: URL;
+  try {
+    url = new URL(location);
+  } catch {
+    return `adresse invalide « ${location} » : une URL complète (https://…) ou un chemin de fichier, dossier ou .zip est attendu`;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return `adresse invalide « ${location} » : seules les adresses http:// et https:// se téléchargent ; sinon donnez un chemin de fichier, dossier ou .zip`;
+  if (/\s/.test(location)) return `adresse invalide « ${location} » : une URL ne contient pas d'espace (encodez-les en %20)`;
+  return null;
+}
+
 function printSummary(summary: ImportSummary): void {
   const c = summary.counts;
   console.log(
-    `import n° ${summary.runId} : ${summary.documents} documents — ${c.created} nouveaux, ${c.changed} modifiés, ` +
-      `${c.unchanged} inchangés, ${c.failed} en erreur, ${c.warnings} avertissements` +
-      (c.skipped ? `, ${c.skipped} documents d'un autre type ignorés` : ""),
+    `import n° ${summary.runId} : ${plural(summary.documents, "document", "documents")} — ${plural(c.created, "nouveau", "nouveaux")}, ` +
+      `${plural(c.changed, "modifié", "modifiés")}, ${plural(c.unchanged, "inchangé", "inchangés")}, ${c.failed} en erreur, ` +
+      `${plural(c.warnings, "avertissement", "avertissements")}` +
+      (c.skipped ? `, ${plural(c.skipped, "document d'un autre type ignoré", "documents d'un autre type ignorés")}` : ""),
   );
   for (const problem of summary.problems.slice(0, 20)) {
     console.error(

@@ -29,6 +29,21 @@ import type { SessionVariables, Visitor } from "./session.js";
 /** Longest annotation body and quote accepted. */
 export const ANNOTATION_LIMITS = { body: 20_000, quote: 2_000 } as const;
 
+/**
+ * Why an annotation was refused, by the code the article page receives (`?annotation=vide`) when
+ * the form was sent without htmx: the page shows the form again with the message.
+ */
+export const ANNOTATION_ERRORS: Readonly<Record<string, string>> = {
+  vide: "L'annotation est vide : écrivez votre analyse avant de publier.",
+  longue: `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.`,
+  citation: `Le passage cité dépasse ${ANNOTATION_LIMITS.quote} caractères.`,
+  "sans-version": "Cet article n'a aucune version à annoter.",
+};
+
+/** The message of a refusal code from the address, or undefined (unknown codes are ignored). */
+export const annotationError = (code: string | undefined): string | undefined =>
+  code !== undefined && Object.hasOwn(ANNOTATION_ERRORS, code) ? ANNOTATION_ERRORS[code] : undefined;
+
 /** Which annotations a visitor sees: public ones; staff-only ones for staff and their author; hidden ones for staff. */
 export function visibleTo(visitor: Visitor, a: AnnotationView): boolean {
   const staff = hasRole(visitor.user?.role, "staff");
@@ -83,8 +98,9 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     const step = typeof form["montrer"] === "string" && form["montrer"] ? form["montrer"] : null;
     const path = provisionPath(dossierUid, provisionId);
     if (c.req.header("HX-Request") !== "true") {
-      if (error) return c.html(<NotFoundPage heading="Annotation refusée" what={error} />, status);
-      return c.redirect(`${path}${step ? `?montrer=${encodeURIComponent(step)}` : ""}#annotations`, 303);
+      const code = error ? (Object.entries(ANNOTATION_ERRORS).find(([, message]) => message === error)?.[0] ?? "vide") : null;
+      const query = new URLSearchParams({ ...(step ? { montrer: step } : {}), ...(code ? { annotation: code } : {}) }).toString();
+      return c.redirect(`${path}${query ? `?${query}` : ""}#annotations`, 303);
     }
     // The route that already loaded the provision passes it: it is not read twice.
     const detail = target.loaded ?? (await getProvision(db, dossierUid, provisionId));
@@ -123,13 +139,13 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     const step = detail.steps.find((s) => s.stepKey === form["etape"]) ?? detail.steps[detail.steps.length - 1];
     const visibility = form["visibilite"] === "staff" ? "staff" : "public";
     const error = !body
-      ? "L'annotation est vide."
+      ? ANNOTATION_ERRORS["vide"]
       : body.length > ANNOTATION_LIMITS.body
-        ? `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.`
+        ? ANNOTATION_ERRORS["longue"]
         : quote && quote.length > ANNOTATION_LIMITS.quote
-          ? `Le passage cité dépasse ${ANNOTATION_LIMITS.quote} caractères.`
+          ? ANNOTATION_ERRORS["citation"]
           : !step
-            ? "Cet article n'a aucune version à annoter."
+            ? ANNOTATION_ERRORS["sans-version"]
             : null;
     if (error || !step)
       return respond(c, { dossierUid: detail.dossier.uid, provisionId: detail.id, loaded: detail }, 400, error ?? undefined);
@@ -179,7 +195,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
         c,
         { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id },
         400,
-        body ? `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.` : "L'annotation est vide.",
+        body ? ANNOTATION_ERRORS["longue"] : ANNOTATION_ERRORS["vide"],
       );
     await editAnnotation(db, found.id, body, renderMarkdown(body), found.user.id);
     await audit(db, { userId: found.user.id, action: "annotation.edited", detail: { id: found.id }, ip: null });

@@ -17,11 +17,14 @@ import {
   getProvisionMatrix,
   getProvisionThemes,
   getTaggedProvisionsByDossier,
+  getThemeCounts,
   getThemeSubjects,
+  listCodeArticles,
   listDossiers,
 } from "./queries.js";
 import { loadRules } from "../importer/rules.js";
-import { ThemePage, CodeArticlePage } from "../../views/theme.js";
+import { ThemePage, CodeArticlePage, CodesIndexPage, ThemesIndexPage } from "../../views/theme.js";
+import { DossiersIndexPage } from "../../views/dossiers.js";
 import { diffArticles } from "../domain/navette/diff.js";
 import { PROVISION_STATUSES } from "../domain/navette/engine.js";
 import { ProvisionPage } from "../../views/provision.js";
@@ -35,7 +38,7 @@ import type { Context } from "hono";
 import { contextStorage } from "hono/context-storage";
 import { sessionMiddleware, type SessionVariables } from "./session.js";
 import { accountRoutes } from "./account-routes.js";
-import { annotationItems, annotationRoutes } from "./annotation-routes.js";
+import { annotationError, annotationItems, annotationRoutes } from "./annotation-routes.js";
 import { themeDecisionRoutes } from "./theme-decision-routes.js";
 import { amendmentFilterQuery, filterAmendments, parseAmendmentFilter } from "./amendment-filter.js";
 import { AmendmentsTable } from "../../views/partials/amendments.js";
@@ -184,6 +187,7 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
           items: await annotationItems(db, detail, visitor, shown),
           signedIn: !!visitor.user,
           csrf: visitor.csrfToken,
+          error: annotationError(c.req.query("annotation")),
         }}
         detail={detail}
         from={fromKey}
@@ -223,6 +227,12 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
     }
     return c.redirect(pageUrl, 303);
   });
+
+  app.get("/dossiers", async (c) => c.html(<DossiersIndexPage dossiers={await listDossiers(db)} />));
+
+  app.get("/themes", async (c) => c.html(<ThemesIndexPage themes={rules.themes} counts={await getThemeCounts(db)} />));
+
+  app.get("/codes", async (c) => c.html(<CodesIndexPage articles={await listCodeArticles(db)} />));
 
   app.get("/themes/:id", async (c) => {
     const theme = rules.themes.find((t) => t.id === c.req.param("id"));

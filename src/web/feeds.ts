@@ -11,7 +11,7 @@ import type { Alinea } from "../domain/bill-text.js";
 import { diffArticles } from "../domain/navette/diff.js";
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../domain/amendment.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../domain/navette/engine.js";
-import { stepLabel } from "../../views/format.js";
+import { plural, stepLabel } from "../../views/format.js";
 
 /** Items per feed. */
 export const FEED_LIMIT = 50;
@@ -278,7 +278,7 @@ export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): 
       return {
         title: `Texte ${event.subject_id} ${event.kind === "text.published" ? "publié" : "révisé"}`,
         path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
-        summary: `${String(payload["articles"] ?? "?")} articles.`,
+        summary: typeof payload["articles"] === "number" ? `${plural(payload["articles"], "article")}.` : "",
       };
     default:
       return { title: event.kind, path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`, summary: "" };

@@ -1,7 +1,7 @@
 /**
  * What the pages read from the database. Read-only.
  */
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, DossierRow, DossierStepRow, EventRow } from "../../db/schema.js";
 
 /** A bill in the list of bills. */
@@ -562,4 +562,57 @@ export async function getCodeArticleSubjects(db: Kysely<Database>, code: string,
     .limit(500)
     .execute();
   return { provisions, amendments };
+}
+
+/** A theme with how many articles (of any bill) and amendments carry it. */
+export interface ThemeCount {
+  readonly theme: string;
+  readonly provisions: number;
+  readonly amendments: number;
+}
+
+/** Articles and amendments per theme, for the themes index. */
+export async function getThemeCounts(db: Kysely<Database>): Promise<Map<string, ThemeCount>> {
+  const rows = await db
+    .selectFrom("tags")
+    .select([
+      "theme",
+      "subject_type",
+      (eb) => eb.fn.count<number>(sql`DISTINCT ${sql.ref("dossier_uid")} || '/' || ${sql.ref("subject_id")}`).as("n"),
+    ])
+    .groupBy(["theme", "subject_type"])
+    .execute();
+  const out = new Map<string, ThemeCount>();
+  for (const r of rows) {
+    const entry = out.get(r.theme) ?? { theme: r.theme, provisions: 0, amendments: 0 };
+    out.set(r.theme, r.subject_type === "provision" ? { ...entry, provisions: Number(r.n) } : { ...entry, amendments: Number(r.n) });
+  }
+  return out;
+}
+
+/** A code article cited by the texts or amendments followed, with how many cite it. */
+export interface CodeArticleCount {
+  readonly code: string;
+  readonly article: string;
+  readonly subjects: number;
+}
+
+/** Every code article cited, by code then article, for the codes index. */
+export async function listCodeArticles(db: Kysely<Database>): Promise<CodeArticleCount[]> {
+  const rows = await db
+    .selectFrom("citations")
+    .select([
+      "code",
+      "article",
+      (eb) =>
+        eb.fn
+          .count<number>(sql`DISTINCT ${sql.ref("subject_type")} || ${sql.ref("dossier_uid")} || '/' || ${sql.ref("subject_id")}`)
+          .as("n"),
+    ])
+    .groupBy(["code", "article"])
+    .execute();
+  const collator = new Intl.Collator("fr", { numeric: true });
+  return rows
+    .map((r) => ({ code: r.code, article: r.article, subjects: Number(r.n) }))
+    .sort((a, b) => collator.compare(a.code, b.code) || collator.compare(a.article, b.article));
 }

@@ -35,6 +35,13 @@ describe("navette CLI", () => {
     const unknown = navette(["frobnicate"], data);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("commande inconnue « frobnicate »");
+    const wrongKind = navette(["ingest", "an-texte", path.join(ROOT, "README.md")], data);
+    expect(wrongKind.code).toBe(1);
+    expect(wrongKind.stderr).toContain("rien à importer");
+    expect(wrongKind.stderr).toContain("La source an-texte attend : Texte d'un projet");
+    const badUrl = navette(["ingest", "an-amendements", "htp:/bad url"], data);
+    expect(badUrl.code).toBe(1);
+    expect(badUrl.stderr).toContain("adresse invalide « htp:/bad url » : seules les adresses http:// et https://");
     const source = navette(["ingest", "senat-xyz", "x"], data);
     expect(source.code).toBe(1);
     expect(source.stderr).toContain("source inconnue « senat-xyz »");
@@ -50,18 +57,18 @@ describe("navette CLI", () => {
     const folder = writeAmendmentFolder([amendmentSpec({ number: 1 }), amendmentSpec({ number: 2 })]);
     const ok = navette(["ingest", "an-amendements", folder, "--quiet"], data);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain("2 nouveaux, 0 modifiés, 0 inchangés, 0 en erreur");
+    expect(ok.stdout).toContain("2 nouveaux, 0 modifié, 0 inchangé, 0 en erreur");
     writeFileSync(path.join(folder, "cassé.xml"), "<amendement><uid>");
     const partial = navette(["ingest", "an-amendements", folder, "--quiet"], data);
     expect(partial.code).toBe(2);
-    expect(partial.stdout).toContain("0 nouveaux, 0 modifiés, 2 inchangés, 1 en erreur");
+    expect(partial.stdout).toContain("0 nouveau, 0 modifié, 2 inchangés, 1 en erreur");
     expect(partial.stderr).toContain("erreur : cassé.xml : XML mal formé");
   });
 
   it("loads the demo once", () => {
     const data = tempDir();
     expect(navette(["demo"], data).stdout).toContain("13 nouveaux");
-    expect(navette(["demo"], data).stdout).toContain("0 nouveaux, 0 modifiés, 13 inchangés");
+    expect(navette(["demo"], data).stdout).toContain("0 nouveau, 0 modifié, 13 inchangés");
   });
 });
 

@@ -169,11 +169,24 @@ for (const { dialect, available } of TEST_DIALECTS) {
       ]);
     });
 
+    it("shows the form again with its message when an annotation sent without htmx is refused", async () => {
+      const alice = await new Visitor(app).signIn("a@example.org");
+      const csrf = await alice.csrf(PAGE);
+      const refused = await alice.request(`${PAGE}/annotations`, { method: "POST", form: { _csrf: csrf, corps: "   " } });
+      expect(refused.status).toBe(303);
+      const back = refused.headers.get("location")!;
+      expect(back).toMatch(/\?annotation=vide#annotations$/);
+      const page = await (await alice.request(back)).text();
+      expect(page).toContain("annotation est vide : écrivez votre analyse avant de publier.");
+      expect(page).toContain('class="annotation-form');
+      expect(await (await alice.request(`${PAGE}?annotation=constructor`)).text()).not.toContain('class="error"');
+    });
+
     it("refuses empty and oversized input, unknown articles and annotations, with clear messages", async () => {
       const alice = await new Visitor(app).signIn("a@example.org");
       const empty = await alice.post(`${PAGE}/annotations`, { corps: "   " });
       expect(empty.status).toBe(400);
-      expect(await empty.text()).toContain("L&#39;annotation est vide.");
+      expect(await empty.text()).toContain("L&#39;annotation est vide : écrivez votre analyse");
       expect((await alice.post(`${PAGE}/annotations`, { corps: "x".repeat(20_001) })).status).toBe(400);
       expect((await alice.post(`${PAGE}/annotations`, { corps: "ok", citation: "y".repeat(2_001) })).status).toBe(400);
       expect((await alice.post("/dossiers/DLR5L17N99901/articles/inconnu/annotations", { corps: "ok" })).status).toBe(404);

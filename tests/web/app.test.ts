@@ -33,6 +33,21 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toMatch(/<script src="\/assets\/htmx\.min\.js\?v=[0-9a-f]{12}"/);
       });
 
+      it("has index pages for bills, themes and code articles, linked from every page, in agreeing French", async () => {
+        const bills = await (await app.request("/dossiers")).text();
+        expect(bills).toContain('href="/dossiers/DLR5L17N99901"');
+        const themes = await app.request("/themes");
+        expect(themes.status).toBe(200);
+        const themesHtml = await themes.text();
+        expect(themesHtml).toContain('href="/themes/chiffrement"');
+        expect(themesHtml).toContain("Chiffrement et messageries");
+        const codes = await (await app.request("/codes")).text();
+        expect(codes).toContain('href="/codes/CSI/L.%20851-8"');
+        for (const html of [bills, themesHtml, codes]) expect(html).toContain('<nav class="site-nav"');
+        expect(bills).toContain("13 amendements");
+        expect(bills).not.toMatch(/(^|[^\d])1 amendements|(^|[^\d])[01] adoptés|(^|[^\d])[2-9] adopté(?!s)/);
+      });
+
       it("shows the steps of a bill with its texts and amendment counts", async () => {
         const html = await (await app.request("/dossiers/DLR5L17N99901")).text();
         expect(html).toContain("1re lecture");

@@ -5,7 +5,7 @@
 import type { ProvisionAmendment } from "../../src/web/queries.js";
 import { amendmentFilterOptions, filterAmendments, type AmendmentFilter } from "../../src/web/amendment-filter.js";
 import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS } from "../../src/domain/amendment.js";
-import { labelOf as label } from "../format.js";
+import { labelOf as label, plural } from "../format.js";
 
 /** The section: heading, filter form and the table (the part htmx swaps). */
 export function AmendmentsSection(props: {
@@ -61,7 +61,9 @@ export function AmendmentsTable(props: { shown: readonly ProvisionAmendment[]; t
   return (
     <div id="amendements" aria-live="polite">
       <p class="muted">
-        {props.shown.length === props.total ? `${props.total} amendements.` : `${props.shown.length} amendements sur ${props.total}.`}
+        {props.shown.length === props.total
+          ? `${plural(props.total, "amendement")}.`
+          : `${plural(props.shown.length, "amendement")} sur ${props.total}.`}
       </p>
       {props.shown.length === 0 ? (
         <p class="empty">Aucun amendement ne correspond à ces filtres.</p>
