@@ -3,6 +3,7 @@
  */
 import { Layout } from "./layout.js";
 import { ROLE_LABELS, type Role } from "../src/accounts/roles.js";
+import { TableScroll } from "./partials/scroll.js";
 
 export function CsrfField(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
@@ -84,47 +85,49 @@ export function AdminUsersPage(props: {
         </label>{" "}
         <button type="submit">Créer un lien d'invitation</button>
       </form>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Nom</th>
-            <th scope="col">Adresse</th>
-            <th scope="col">Rôle</th>
-            <th scope="col">Modifier</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.users.map((u) => (
+      <TableScroll label="Comptes">
+        <table>
+          <thead>
             <tr>
-              <td>{u.display_name}</td>
-              <td>{u.email}</td>
-              <td>
-                {ROLE_LABELS[u.role as Role] ?? u.role}
-                {u.disabled ? " (désactivé)" : ""}
-              </td>
-              <td>
-                <form method="post" action={`/admin/utilisateurs/${u.id}`} class="inline">
-                  <CsrfField token={props.csrf} />
-                  <label>
-                    Rôle de {u.display_name}{" "}
-                    <select name="role">
-                      {Object.entries(ROLE_LABELS).map(([value, label]) => (
-                        <option value={value} selected={value === u.role}>
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>{" "}
-                  <label>
-                    <input type="checkbox" name="desactive" value="1" checked={u.disabled === 1} /> désactivé
-                  </label>{" "}
-                  <button type="submit">Enregistrer</button>
-                </form>
-              </td>
+              <th scope="col">Nom</th>
+              <th scope="col">Adresse</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">Modifier</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.users.map((u) => (
+              <tr>
+                <td>{u.display_name}</td>
+                <td>{u.email}</td>
+                <td>
+                  {ROLE_LABELS[u.role as Role] ?? u.role}
+                  {u.disabled ? " (désactivé)" : ""}
+                </td>
+                <td>
+                  <form method="post" action={`/admin/utilisateurs/${u.id}`} class="inline">
+                    <CsrfField token={props.csrf} />
+                    <label>
+                      Rôle de {u.display_name}{" "}
+                      <select name="role">
+                        {Object.entries(ROLE_LABELS).map(([value, label]) => (
+                          <option value={value} selected={value === u.role}>
+                            {label}
+                          </option>
+                        ))}
+                      </select>
+                    </label>{" "}
+                    <label>
+                      <input type="checkbox" name="desactive" value="1" checked={u.disabled === 1} /> désactivé
+                    </label>{" "}
+                    <button type="submit">Enregistrer</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Layout>
   );
 }

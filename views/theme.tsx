@@ -6,6 +6,7 @@ import { Layout } from "./layout.js";
 import { labelOf, plural, provisionPath } from "./format.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import { OUTCOME_LABELS } from "../src/domain/amendment.js";
+import { TableScroll } from "./partials/scroll.js";
 
 interface ProvisionItem {
   readonly dossier_uid: string;
@@ -122,28 +123,30 @@ export function ThemesIndexPage(props: {
         Chaque article, à chaque étape, et chaque amendement sont marqués par des règles lisibles ; chaque marque dit quels mots l'ont
         déclenchée.
       </p>
-      <table class="themes">
-        <thead>
-          <tr>
-            <th scope="col">Thème</th>
-            <th scope="col">Ce qu'il recouvre</th>
-            <th scope="col">Articles</th>
-            <th scope="col">Amendements</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.themes.map((t) => (
+      <TableScroll label="Thèmes">
+        <table class="themes">
+          <thead>
             <tr>
-              <th scope="row">
-                <a href={`/themes/${encodeURIComponent(t.id)}`}>{t.label}</a>
-              </th>
-              <td>{t.description}</td>
-              <td>{props.counts.get(t.id)?.provisions ?? 0}</td>
-              <td>{props.counts.get(t.id)?.amendments ?? 0}</td>
+              <th scope="col">Thème</th>
+              <th scope="col">Ce qu'il recouvre</th>
+              <th scope="col">Articles</th>
+              <th scope="col">Amendements</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.themes.map((t) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/themes/${encodeURIComponent(t.id)}`}>{t.label}</a>
+                </th>
+                <td>{t.description}</td>
+                <td>{props.counts.get(t.id)?.provisions ?? 0}</td>
+                <td>{props.counts.get(t.id)?.amendments ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Layout>
   );
 }

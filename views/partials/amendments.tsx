@@ -6,6 +6,7 @@ import type { ProvisionAmendment } from "../../src/web/queries.js";
 import { amendmentFilterOptions, filterAmendments, type AmendmentFilter } from "../../src/web/amendment-filter.js";
 import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS } from "../../src/domain/amendment.js";
 import { labelOf as label, plural } from "../format.js";
+import { TableScroll } from "./scroll.js";
 
 /** The section: heading, filter form and the table (the part htmx swaps). */
 export function AmendmentsSection(props: {
@@ -68,41 +69,43 @@ export function AmendmentsTable(props: { shown: readonly ProvisionAmendment[]; t
       {props.shown.length === 0 ? (
         <p class="empty">Aucun amendement ne correspond à ces filtres.</p>
       ) : (
-        <table class="amendments">
-          <thead>
-            <tr>
-              <th scope="col">N°</th>
-              <th scope="col">Auteur</th>
-              <th scope="col">Cible</th>
-              <th scope="col">Sort</th>
-              <th scope="col">Dispositif</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.shown.map((a) => (
-              <tr class={`outcome-${a.outcome}`}>
-                <td>
-                  <a href={`/amendements/${encodeURIComponent(a.uid)}`}>{a.numberLong}</a>
-                  {a.parentUid ? <span class="muted"> (sous-amendement)</span> : null}
-                </td>
-                <td>
-                  {a.authorName ?? "—"} <span class="muted">{label(AUTHOR_TYPE_LABELS, a.authorType)}</span>
-                </td>
-                <td>
-                  {a.targetKind === "article_additionnel"
-                    ? `${a.targetPosition === "avant" ? "Avant" : "Après"} l'article ${a.targetArticle}`
-                    : `Article ${a.targetArticle}`}
-                  {a.alinea ? `, alinéa ${a.alinea}` : ""}
-                </td>
-                <td>
-                  <span class={`badge outcome-${a.outcome}`}>{label(OUTCOME_LABELS, a.outcome)}</span>
-                  {a.outcomeDetail ? <span class="muted"> {a.outcomeDetail}</span> : null}
-                </td>
-                <td>{a.summary ?? ""}</td>
+        <TableScroll label="Amendements">
+          <table class="amendments">
+            <thead>
+              <tr>
+                <th scope="col">N°</th>
+                <th scope="col">Auteur</th>
+                <th scope="col">Cible</th>
+                <th scope="col">Sort</th>
+                <th scope="col">Dispositif</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.shown.map((a) => (
+                <tr class={`outcome-${a.outcome}`}>
+                  <td>
+                    <a href={`/amendements/${encodeURIComponent(a.uid)}`}>{a.numberLong}</a>
+                    {a.parentUid ? <span class="muted"> (sous-amendement)</span> : null}
+                  </td>
+                  <td>
+                    {a.authorName ?? "—"} <span class="muted">{label(AUTHOR_TYPE_LABELS, a.authorType)}</span>
+                  </td>
+                  <td>
+                    {a.targetKind === "article_additionnel"
+                      ? `${a.targetPosition === "avant" ? "Avant" : "Après"} l'article ${a.targetArticle}`
+                      : `Article ${a.targetArticle}`}
+                    {a.alinea ? `, alinéa ${a.alinea}` : ""}
+                  </td>
+                  <td>
+                    <span class={`badge outcome-${a.outcome}`}>{label(OUTCOME_LABELS, a.outcome)}</span>
+                    {a.outcomeDetail ? <span class="muted"> {a.outcomeDetail}</span> : null}
+                  </td>
+                  <td>{a.summary ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -4,34 +4,37 @@
  */
 import type { DossierSummary } from "../../src/web/queries.js";
 import { frenchDate, outcomeCount, plural } from "../format.js";
+import { TableScroll } from "./scroll.js";
 
 export function DossiersTable(props: { dossiers: readonly DossierSummary[] }) {
   return (
-    <table class="dossiers">
-      <thead>
-        <tr>
-          <th scope="col">Texte</th>
-          <th scope="col">Procédure</th>
-          <th scope="col">Dernière étape</th>
-          <th scope="col">Amendements</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.dossiers.map((d) => (
+    <TableScroll label="Textes suivis">
+      <table class="dossiers">
+        <thead>
           <tr>
-            <td>
-              <a href={`/dossiers/${encodeURIComponent(d.uid)}`}>{d.title}</a>
-              {d.legislature ? <span class="muted"> — {d.legislature}e législature</span> : null}
-            </td>
-            <td>{d.procedure ?? "—"}</td>
-            <td>{frenchDate(d.lastStepDate)}</td>
-            <td>
-              {plural(d.amendments, "amendement")}
-              {d.amendments > 0 ? <span class="muted"> dont {outcomeCount(d.adopted, "adopté")}</span> : null}
-            </td>
+            <th scope="col">Texte</th>
+            <th scope="col">Procédure</th>
+            <th scope="col">Dernière étape</th>
+            <th scope="col">Amendements</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.dossiers.map((d) => (
+            <tr>
+              <td>
+                <a href={`/dossiers/${encodeURIComponent(d.uid)}`}>{d.title}</a>
+                {d.legislature ? <span class="muted"> — {d.legislature}e législature</span> : null}
+              </td>
+              <td>{d.procedure ?? "—"}</td>
+              <td>{frenchDate(d.lastStepDate)}</td>
+              <td>
+                {plural(d.amendments, "amendement")}
+                {d.amendments > 0 ? <span class="muted"> dont {outcomeCount(d.adopted, "adopté")}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
