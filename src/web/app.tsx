@@ -137,6 +137,7 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
           dossiers.map((d) => d.uid),
         )}
         themeLabels={themeLabels}
+        since={new Date(Date.now() - 86_400_000).toISOString()}
       />,
     );
   });

@@ -2,6 +2,7 @@
  * What the pages read from the database. Read-only.
  */
 import { sql, type Kysely } from "kysely";
+import { stepLabel } from "../../views/format.js";
 import type { Database, DossierRow, DossierStepRow, EventRow } from "../../db/schema.js";
 
 /** A bill in the list of bills. */
@@ -431,25 +432,66 @@ export async function getThemesByDossier(
 export async function getTaggedProvisionsByDossier(
   db: Kysely<Database>,
   dossierUids: readonly string[],
-): Promise<Map<string, Array<{ id: string; number: string; themes: string[] }>>> {
+): Promise<Map<string, TaggedProvision[]>> {
   const themes = await getThemesByDossier(db, dossierUids);
   const tagged = [...themes.entries()].flatMap(([dossier, byProvision]) =>
     [...byProvision.entries()].filter(([, t]) => t.length > 0).map(([id]) => ({ dossier, id })),
   );
-  const out = new Map<string, Array<{ id: string; number: string; themes: string[] }>>();
+  const out = new Map<string, TaggedProvision[]>();
   if (tagged.length === 0) return out;
+  const dossiers = [...new Set(tagged.map((t) => t.dossier))];
   const rows = await db
     .selectFrom("provisions")
-    .select(["dossier_uid", "provision_id", "last_number"])
-    .where("dossier_uid", "in", [...new Set(tagged.map((t) => t.dossier))])
+    .select(["dossier_uid", "provision_id", "last_number", "last_status"])
+    .where("dossier_uid", "in", dossiers)
     .orderBy("dossier_uid")
     .orderBy("position")
     .execute();
+  const changes = await lastStatusChanges(db, dossiers);
   for (const r of rows) {
     const provisionThemes = themes.get(r.dossier_uid)?.get(r.provision_id) ?? [];
     if (provisionThemes.length === 0) continue;
     const list = out.get(r.dossier_uid) ?? out.set(r.dossier_uid, []).get(r.dossier_uid)!;
-    list.push({ id: r.provision_id, number: r.last_number, themes: provisionThemes });
+    list.push({
+      id: r.provision_id,
+      number: r.last_number,
+      themes: provisionThemes,
+      status: r.last_status,
+      lastChange: changes.get(`${r.dossier_uid}/${r.provision_id}`) ?? null,
+    });
+  }
+  return out;
+}
+
+/** A tagged article as the morning page lists it: where it stands and when that last changed. */
+export interface TaggedProvision {
+  readonly id: string;
+  readonly number: string;
+  readonly themes: string[];
+  readonly status: string;
+  readonly lastChange: { readonly step: string; readonly date: string | null; readonly recordedAt: string } | null;
+}
+
+/** The latest status change of each provision of these dossiers (step, date in Parliament, date learnt). */
+async function lastStatusChanges(db: Kysely<Database>, dossiers: readonly string[]): Promise<Map<string, TaggedProvision["lastChange"]>> {
+  const events = await db
+    .selectFrom("events")
+    .select(["subject_id", "payload", "occurred_at", "recorded_at"])
+    .where("kind", "=", "provision.status")
+    .where("dossier_uid", "in", dossiers)
+    .orderBy("id")
+    .execute();
+  const steps = await db
+    .selectFrom("dossier_steps")
+    .select(["dossier_uid", "step_key", "reading", "place", "stage"])
+    .where("dossier_uid", "in", dossiers)
+    .execute();
+  const names = new Map(steps.map((s) => [`${s.dossier_uid}|${s.step_key}`, stepLabel(s)]));
+  const out = new Map<string, TaggedProvision["lastChange"]>();
+  for (const e of events) {
+    const step = String((JSON.parse(e.payload) as { step?: unknown }).step ?? "");
+    const dossier = e.subject_id.split("/")[0] ?? "";
+    out.set(e.subject_id, { step: names.get(`${dossier}|${step}`) ?? step, date: e.occurred_at, recordedAt: e.recorded_at });
   }
   return out;
 }

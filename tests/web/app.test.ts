@@ -33,6 +33,17 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toMatch(/<script src="\/assets\/htmx\.min\.js\?v=[0-9a-f]{12}"/);
       });
 
+      it("answers the morning question first: each surveillance article, its status, its last change and whether it is new", async () => {
+        const html = await (await app.request("/")).text();
+        const morning = html.slice(html.indexOf("où en sont-ils"), html.indexOf("Tous les textes"));
+        expect(morning).toMatch(
+          /Article 8 ter<\/a> <span class="badge status-deleted">Supprimé<\/span><span class="muted"> — 1re lecture · Assemblée · commission, 8 mars 2025<\/span>/,
+        );
+        // Just imported: learnt since yesterday.
+        expect(morning).toContain('<span class="badge new-change">nouveau</span>');
+        expect(html.indexOf("où en sont-ils")).toBeLessThan(html.indexOf("Tous les textes"));
+      });
+
       it("has index pages for bills, themes and code articles, linked from every page, in agreeing French", async () => {
         const bills = await (await app.request("/dossiers")).text();
         expect(bills).toContain('href="/dossiers/DLR5L17N99901"');
