@@ -1,6 +1,7 @@
 /**
  * Bill page: the steps of the navette, texts and amendment counts, latest changes.
  */
+import type { ChangeGroup } from "../src/web/changes.js";
 import type { DossierDetail, ProvisionMatrix } from "../src/web/queries.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../src/domain/amendment.js";
@@ -14,19 +15,6 @@ const PLACE_LABELS: Record<string, string> = {
   CMP: "CMP",
   CC: "Conseil constitutionnel",
   PR: "Président de la République",
-};
-
-const EVENT_LABELS: Record<string, string> = {
-  "amendment.filed": "Amendement déposé",
-  "amendment.outcome_changed": "Sort d'un amendement",
-  "amendment.updated": "Amendement modifié",
-  "dossier.created": "Dossier créé",
-  "dossier.step_added": "Nouvelle étape",
-  "dossier.updated": "Dossier mis à jour",
-  "text.created": "Nouveau texte",
-  "text.published": "Texte publié",
-  "text.revised": "Texte révisé",
-  "provision.status": "Article",
 };
 
 const STATUS_SHORT: Record<string, string> = {
@@ -150,36 +138,17 @@ function Matrix(props: {
   );
 }
 
-/** One line describing an event, in French. */
-function describeEvent(event: DossierDetail["events"][number]): string {
-  const payload = JSON.parse(event.payload) as Record<string, unknown>;
-  switch (event.kind) {
-    case "provision.status":
-      return `Article ${event.article ?? "?"} : ${PROVISION_STATUS_LABELS[payload["status"] as ProvisionStatus] ?? String(payload["status"])}`;
-    case "amendment.filed":
-      return `Amendement ${String(payload["number"] ?? "")} déposé${event.article ? ` sur l'article ${event.article}` : ""}${payload["author"] ? ` (${String(payload["author"])})` : ""}`;
-    case "tag.found":
-      return `Thème « ${String(payload["theme"])} » trouvé${event.subject_type === "amendment" ? " dans un amendement" : ""} (${event.subject_id.split("/").pop()?.split("@")[0] ?? ""})`;
-    case "tag.lost":
-      return `Thème « ${String(payload["theme"])} » : preuve disparue (${event.subject_id.split("/").pop()?.split("@")[0] ?? ""})`;
-    case "tag.decided":
-      return `Thème « ${String(payload["theme"])} » ${payload["decision"] === "rejected" ? "rejeté" : "ajouté"} par ${String(payload["author"])}`;
-    case "amendment.outcome_changed":
-      return `Amendement ${String(payload["number"] ?? "")} : ${label(OUTCOME_LABELS, String(payload["to"]))}`;
-    default:
-      return `${EVENT_LABELS[event.kind] ?? event.kind}${event.article ? ` — article ${event.article}` : ""} (${event.subject_id})`;
-  }
-}
-
 export function DossierPage(props: {
   detail: DossierDetail;
+  /** What changed, grouped by step (src/web/changes.ts). */
+  changes: readonly ChangeGroup[];
   matrix: ProvisionMatrix;
   filter: string | null;
   themeFilter: string | null;
   themes: ReadonlyMap<string, string[]>;
   themeLabels: ReadonlyMap<string, string>;
 }) {
-  const { dossier, steps, texts, amendmentsByText, events } = props.detail;
+  const { dossier, steps, texts, amendmentsByText } = props.detail;
   const countsFor = (textUid: string | null) => amendmentsByText.filter((r) => r.text_uid === textUid);
   return (
     <Layout
@@ -239,16 +208,24 @@ export function DossierPage(props: {
         <p class="empty">Aucun texte importé pour ce dossier : le suivi article par article apparaîtra quand ses textes seront importés.</p>
       )}
       <h2>Derniers changements</h2>
-      {events.length === 0 ? (
+      {props.changes.length === 0 ? (
         <p class="empty">Aucun changement enregistré.</p>
       ) : (
-        <ul class="events">
-          {events.map((event) => (
-            <li>
-              <span class="date">{frenchDate(event.occurred_at ?? event.recorded_at)}</span> {describeEvent(event)}
-            </li>
-          ))}
-        </ul>
+        props.changes.map((group) => (
+          <section class="change-group">
+            <h3>
+              {group.heading}
+              {group.date ? <span class="muted"> — {frenchDate(group.date)}</span> : null}
+            </h3>
+            <ul class="events">
+              {group.lines.map((line) => (
+                <li>
+                  <span class="date">{frenchDate(line.date)}</span> <a href={line.path}>{line.title}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
       )}
     </Layout>
   );

@@ -36,15 +36,7 @@ export async function reserveAttempt(
       for (const { key } of [...keys].sort((a, b) => a.key.localeCompare(b.key)))
         await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
     }
-    for (const { key, limit } of keys) {
-      const row = await trx
-        .selectFrom("login_attempts")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("key", "=", key)
-        .where("at", ">=", since)
-        .executeTakeFirstOrThrow();
-      if (Number(row.n) >= limit) return { refusedBy: key };
-    }
+    for (const { key, limit } of keys) if ((await attemptsSince(trx, key, since)) >= limit) return { refusedBy: key };
     const at = nowIso();
     await trx
       .insertInto("login_attempts")
@@ -62,7 +54,11 @@ export async function releaseAttempt(db: Kysely<Database>, attempt: string, clea
 
 /** Failures of a key within the window (the invitation probe counts this way). */
 export async function recentAttempts(db: Kysely<Database>, key: string, windowMinutes: number): Promise<number> {
-  const since = new Date(Date.now() - windowMinutes * 60_000).toISOString();
+  return attemptsSince(db, key, new Date(Date.now() - windowMinutes * 60_000).toISOString());
+}
+
+/** Attempts recorded under a key since an instant (inside a transaction or not). */
+async function attemptsSince(db: Kysely<Database>, key: string, since: string): Promise<number> {
   const row = await db
     .selectFrom("login_attempts")
     .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -79,6 +79,13 @@ export async function storeDossierTags(
     const oldLost = lostFacts(oldRows, alive);
     const newLost = lostFacts(tags, alive);
     const now = nowIso();
+    // A theme appears or goes with a version of the text: it happened at that step's date.
+    const stepDates = new Map(
+      (await trx.selectFrom("dossier_steps").select(["step_key", "date"]).where("dossier_uid", "=", dossierUid).execute()).map((s) => [
+        s.step_key,
+        s.date,
+      ]),
+    );
     const events: NewEventRow[] = [];
     const announced = new Set<string>();
     // A theme newly found on a provision is news; on an amendment it is part of the amendment's own
@@ -95,7 +102,7 @@ export async function storeDossierTags(
         text_uid: null,
         article: null,
         payload: JSON.stringify({ theme: tag.theme, step: tag.stepKey || null, evidence: tag.evidence.slice(0, 3) }),
-        occurred_at: null,
+        occurred_at: stepDates.get(tag.stepKey) ?? null,
         recorded_at: now,
         run_id: runId,
       });
@@ -111,7 +118,7 @@ export async function storeDossierTags(
         text_uid: null,
         article: null,
         payload: JSON.stringify({ theme, step }),
-        occurred_at: null,
+        occurred_at: stepDates.get(step) ?? null,
         recorded_at: now,
         run_id: runId,
       });
@@ -208,7 +215,13 @@ export interface DecidedThemes {
 
 /** Every provision with at least one person's decision, with its decided themes. */
 export async function decidedThemes(db: Kysely<Database>): Promise<DecidedThemes[]> {
-  const decisions = await db.selectFrom("tag_decisions").selectAll().orderBy("dossier_uid").orderBy("provision_id").orderBy("theme").execute();
+  const decisions = await db
+    .selectFrom("tag_decisions")
+    .selectAll()
+    .orderBy("dossier_uid")
+    .orderBy("provision_id")
+    .orderBy("theme")
+    .execute();
   if (decisions.length === 0) return [];
   const found = await db
     .selectFrom("tags")

@@ -49,7 +49,11 @@ export async function storeTextContent(
   const { warnings, ...content } = parsed;
   const hash = contentHash(content);
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("texts").select(["uid", "content_hash", "dossier_uid"]).where("uid", "=", uid).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("texts")
+      .select(["uid", "content_hash", "dossier_uid", "date"])
+      .where("uid", "=", uid)
+      .executeTakeFirst();
     if (existing?.content_hash === hash) return "unchanged";
     const now = nowIso();
     const fields = {
@@ -137,7 +141,8 @@ export async function storeTextContent(
         text_uid: uid,
         article: null,
         payload: JSON.stringify({ articles: parsed.articles.length, format: parsed.format, outcome: parsed.outcome }),
-        occurred_at: null,
+        // When the text came out in Parliament (its deposit or adoption date), when known.
+        occurred_at: existing?.date ?? null,
         recorded_at: now,
         run_id: context.runId,
       })

@@ -68,7 +68,11 @@ export async function evaluateRules(labelsFile: string, source: string | Kysely<
   const themes = rules.themes.map((t) => t.id);
   const labels = parseLabels(await readFile(labelsFile, "utf8"), labelsFile, themes);
   if (typeof source !== "string") {
-    const found = await tagStoredTexts(source, labels.map((l) => l.uid), rules);
+    const found = await tagStoredTexts(
+      source,
+      labels.map((l) => l.uid),
+      rules,
+    );
     return { evaluation: evaluate(labels, found, themes), documents: found.size, problems: [] };
   }
   const { found, documents, problems } = await tagAmendmentsOf(source, rules);

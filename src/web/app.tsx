@@ -25,13 +25,14 @@ import {
 import { loadRules } from "../importer/rules.js";
 import { ThemePage, CodeArticlePage, CodesIndexPage, ThemesIndexPage } from "../../views/theme.js";
 import { DossiersIndexPage } from "../../views/dossiers.js";
+import { groupChanges } from "./changes.js";
 import { diffArticles } from "../domain/navette/diff.js";
 import { PROVISION_STATUSES } from "../domain/navette/engine.js";
 import { ProvisionPage } from "../../views/provision.js";
 import { AmendmentPage } from "../../views/amendment.js";
 import { DiffPanel } from "../../views/partials/diff.js";
 import { stepLabel } from "../../views/format.js";
-import { annotationsEditedAt, buildFeed, describeFeedEvent, feedEvents, feedVocabulary, type FeedScope } from "./feeds.js";
+import { annotationsEditedAt, buildFeed, describeFeedEvent, feedEvents, feedVocabulary, latestChanges, type FeedScope } from "./feeds.js";
 import { searchDocuments } from "../../db/store/search.js";
 import { SearchPage } from "../../views/search.js";
 import type { Context } from "hono";
@@ -121,7 +122,7 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
   app.get("/", async (c) => {
     const dossiers = await listDossiers(db);
     const titles = new Map(dossiers.map((d) => [d.uid, d.title]));
-    const latest = (await feedEvents(db, { kind: "all" })).slice(0, 20);
+    const latest = await latestChanges(db, 20);
     const vocabulary = await feedVocabulary(db, latest, themeLabels);
     const recent = latest.map((event) => ({
       ...describeFeedEvent(event, vocabulary),
@@ -148,9 +149,11 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
     const requested = c.req.query("statut") ?? "";
     const filter = (PROVISION_STATUSES as readonly string[]).includes(requested) ? requested : null;
     const theme = c.req.query("theme") ?? "";
+    const changes = groupChanges(detail.events, detail.steps, await feedVocabulary(db, detail.events, themeLabels));
     return c.html(
       <DossierPage
         detail={detail}
+        changes={changes}
         matrix={await getProvisionMatrix(db, detail.dossier.uid)}
         filter={filter}
         themeFilter={themeLabels.has(theme) ? theme : null}

@@ -3,7 +3,7 @@
  * provision (stable across renumbering: its id is its first number and step), per bill, per
  * theme and per code article. Items keep the event's id, so a re-import never duplicates them.
  */
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { Feed } from "feed";
 import { decodeHTML } from "entities";
 import type { Database, EventRow } from "../../db/schema.js";
@@ -30,7 +30,22 @@ const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace
 
 /** The events of a scope, newest first; annotations hidden since they were published are left out. */
 export async function feedEvents(db: Kysely<Database>, scope: FeedScope): Promise<EventRow[]> {
-  const events = await scopeEvents(db, scope);
+  return withoutHiddenAnnotations(db, await scopeEvents(db, scope));
+}
+
+/** The latest changes of every bill by when they happened in Parliament (home page). */
+export async function latestChanges(db: Kysely<Database>, limit: number): Promise<EventRow[]> {
+  const events = await db
+    .selectFrom("events")
+    .selectAll()
+    .orderBy(sql`coalesce(${sql.ref("occurred_at")}, ${sql.ref("recorded_at")})`, "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return withoutHiddenAnnotations(db, events);
+}
+
+async function withoutHiddenAnnotations(db: Kysely<Database>, events: EventRow[]): Promise<EventRow[]> {
   const annotationOf = (e: EventRow) => Number((JSON.parse(e.payload) as { annotation?: unknown }).annotation);
   const annotationIds = events
     .filter((e) => e.kind === "annotation.published")
@@ -126,6 +141,8 @@ export interface FeedVocabulary {
   readonly provisions: ReadonlyMap<string, string>;
   /** Each annotation as it reads now (edits included), by id. */
   readonly annotations: ReadonlyMap<number, { readonly html: string; readonly updatedAt: string }>;
+  /** « n° 9943 » or the text's title, by text uid. */
+  readonly texts: ReadonlyMap<string, string>;
 }
 
 /**
@@ -177,12 +194,17 @@ export async function feedVocabulary(
   const annotations = annotationIds.length
     ? await db.selectFrom("annotations").select(["id", "body_html", "updated_at"]).where("id", "in", annotationIds).execute()
     : [];
+  const textUids = [...new Set(events.map((e) => e.text_uid).filter((t): t is string => t !== null))];
+  const texts = textUids.length
+    ? await db.selectFrom("texts").select(["uid", "number", "title"]).where("uid", "in", textUids).execute()
+    : [];
   return {
     amendments: await amendmentNames(db, [...amendmentUids], themes),
     themes,
     steps: new Map(steps.map((s) => [`${s.dossier_uid}|${s.step_key}`, stepLabel(s)])),
     provisions: new Map(provisions.map((p) => [`${p.dossier_uid}/${p.provision_id}`, p.last_number])),
     annotations: new Map(annotations.map((a) => [Number(a.id), { html: a.body_html, updatedAt: a.updated_at }])),
+    texts: new Map(texts.map((t) => [t.uid, t.number ? `n° ${t.number}` : (t.title ?? "sans numéro")])),
   };
 }
 
@@ -243,7 +265,7 @@ export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): 
     }
     case "tag.found":
       return {
-        title: `Thème « ${theme} » trouvé`,
+        title: `Thème « ${theme} » trouvé${event.subject_type === "provision" ? ` dans l'article ${provisionNumber()}` : ""}`,
         path: event.subject_type === "provision" ? provisionPath() : `/amendements/${encodeURIComponent(event.subject_id)}`,
         summary: ((payload["evidence"] as Array<{ rule: string; term: string }> | undefined) ?? [])
           .map((e) => `${e.rule} : « ${e.term} »`)
@@ -251,7 +273,7 @@ export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): 
       };
     case "tag.lost":
       return {
-        title: `Thème « ${theme} » : preuve disparue`,
+        title: `Thème « ${theme} » : preuve disparue dans l'article ${provisionNumber()}`,
         path: provisionPath(),
         summary: `À l'étape « ${step(payload["step"])} », le texte de l'article ${provisionNumber()} ne contient plus les termes qui justifiaient ce thème.`,
       };
@@ -276,12 +298,28 @@ export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): 
     case "text.published":
     case "text.revised":
       return {
-        title: `Texte ${event.subject_id} ${event.kind === "text.published" ? "publié" : "révisé"}`,
+        title: `Texte ${vocabulary.texts.get(event.subject_id) ?? ""} ${event.kind === "text.published" ? "publié" : "révisé"}`.replace(
+          /\s+/g,
+          " ",
+        ),
         path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
         summary: typeof payload["articles"] === "number" ? `${plural(payload["articles"], "article")}.` : "",
       };
+    case "text.created":
+      return {
+        title: `Texte ${vocabulary.texts.get(event.subject_id) ?? ""} annoncé`.replace(/\s+/g, " "),
+        path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
+        summary: "Le dossier nomme ce texte ; son contenu sera lu quand il sera publié.",
+      };
+    case "dossier.created":
+    case "dossier.updated":
+      return {
+        title: event.kind === "dossier.created" ? "Dossier suivi" : "Dossier mis à jour",
+        path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
+        summary: "",
+      };
     default:
-      return { title: event.kind, path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`, summary: "" };
+      return { title: "Changement", path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`, summary: "" };
   }
 }
 

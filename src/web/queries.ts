@@ -68,7 +68,15 @@ export async function getDossier(db: Kysely<Database>, uid: string): Promise<Dos
     .where("dossier_uid", "=", uid)
     .groupBy(["text_uid", "outcome"])
     .execute();
-  const events = await db.selectFrom("events").selectAll().where("dossier_uid", "=", uid).orderBy("id", "desc").limit(30).execute();
+  // The latest changes by when they happened in Parliament (the date the data gives), not by import.
+  const events = await db
+    .selectFrom("events")
+    .selectAll()
+    .where("dossier_uid", "=", uid)
+    .orderBy(sql`coalesce(${sql.ref("occurred_at")}, ${sql.ref("recorded_at")})`, "desc")
+    .orderBy("id", "desc")
+    .limit(60)
+    .execute();
   return {
     dossier,
     steps,

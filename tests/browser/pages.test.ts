@@ -271,7 +271,7 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
       await context.close();
     }
     expect(found).toEqual([]);
-  });
+  }, 180_000);
 
   it("never requests another host", () => {
     expect(foreign).toEqual([]);

@@ -1,6 +1,6 @@
 /** Folding for matching: lower case, no accents, one apostrophe, hyphen and space, same length. */
 import { describe, expect, it } from "vitest";
-import { foldKeepingOffsets } from "../../src/domain/tagging/fold.js";
+import { foldKeepingOffsets, SPECIAL } from "../../src/domain/tagging/fold.js";
 
 describe("foldKeepingOffsets", () => {
   it("folds case, accents, apostrophes, dashes and spaces, character by character", () => {
@@ -19,20 +19,8 @@ describe("foldKeepingOffsets", () => {
   });
 
   it("gives what folding each character on its own gives, on every character of a mixed text", () => {
-    const special: Record<string, string> = {
-      "’": "'",
-      "‘": "'",
-      "\u2011": "-",
-      "\u2010": "-",
-      "–": "-",
-      "—": "-",
-      "\u00a0": " ",
-      "\u202f": " ",
-      "\t": " ",
-      "\n": " ",
-    };
     const reference = (text: string): string =>
-      [...text].map((c) => special[c] ?? ((b) => (b.length === c.length ? b : c))(c.normalize("NFD").charAt(0).toLowerCase())).join("");
+      [...text].map((c) => SPECIAL[c] ?? ((b) => (b.length === c.length ? b : c))(c.normalize("NFD").charAt(0).toLowerCase())).join("");
     let text = "";
     for (let code = 0x09; code < 0x2100; code += 7) text += String.fromCodePoint(code);
     text += "« Vidéo » l’État — Œ 𝔸";

@@ -45,7 +45,9 @@ describe("code citations", () => {
       al("Le chapitre Ier du titre V du livre VIII du code de la sécurité intérieure est complété par un article L. 851-8 ainsi rédigé :"),
     );
     expect(citations.map((c) => `${c.code} ${c.article} ${c.reference}`)).toEqual(["CSI L. 851-8 false"]);
-    const inserted = extractCitations(al("Après l'article 706-102-1 du code de procédure pénale, il est inséré un article 706-102-1-1 ainsi rédigé :"));
+    const inserted = extractCitations(
+      al("Après l'article 706-102-1 du code de procédure pénale, il est inséré un article 706-102-1-1 ainsi rédigé :"),
+    );
     expect(inserted.map((c) => `${c.code} ${c.article}`)).toEqual(["CPP 706-102-1", "CPP 706-102-1-1"]);
   });
 
@@ -101,7 +103,10 @@ describe("tagging", () => {
 
   it("reads an amendment's exposé for its purpose, not for passing mentions", () => {
     const rules2 = compileRules({ themes: [{ id: "drones", termes: ["drone*"] }] });
-    const passing = amendmentParagraphs("Supprimer l'alinéa 3.", "Cet amendement simplifie la procédure.\nIl rappelle le droit.\nLes drones, caméras et fichiers se multiplient.");
+    const passing = amendmentParagraphs(
+      "Supprimer l'alinéa 3.",
+      "Cet amendement simplifie la procédure.\nIl rappelle le droit.\nLes drones, caméras et fichiers se multiplient.",
+    );
     expect(tagText(passing, rules2)).toEqual([]);
     const purpose = amendmentParagraphs("Supprimer l'alinéa 3.", "Cet amendement supprime le recours aux drones.");
     expect(tagText(purpose, rules2).map((t) => t.theme)).toEqual(["drones"]);
@@ -114,9 +119,12 @@ describe("tagging", () => {
   });
 
   it("lists each place of the text once in the evidence", () => {
-    const [match] = tagText(al("Les fournisseurs de messageries et de communications chiffrent les messages."), compileRules({
-      themes: [{ id: "c", selon_contexte: [{ termes: ["chiffr*", "fournisseur*"], avec: ["message*", "messagerie*"] }] }],
-    }));
+    const [match] = tagText(
+      al("Les fournisseurs de messageries et de communications chiffrent les messages."),
+      compileRules({
+        themes: [{ id: "c", selon_contexte: [{ termes: ["chiffr*", "fournisseur*"], avec: ["message*", "messagerie*"] }] }],
+      }),
+    );
     const places = match!.evidence.map((e) => `${e.start}-${e.end}`);
     expect(places).toEqual([...new Set(places)]);
   });
@@ -135,7 +143,9 @@ describe("rules file", () => {
     ).toThrow(/thème « a » défini deux fois/);
     expect(() => compileRules({ themes: [{ id: "a" }] })).toThrow(RulesError);
     expect(() => compileRules({ themes: [{ id: "a", ensemble: [["seul"]] }] })).toThrow(/thème « a » : clé inconnue « ensemble »/);
-    expect(() => compileRules({ themes: [{ id: "a", selon_contexte: [{ termes: ["x"] }] }] })).toThrow(/il faut des « termes » et des mots « avec »/);
+    expect(() => compileRules({ themes: [{ id: "a", selon_contexte: [{ termes: ["x"] }] }] })).toThrow(
+      /il faut des « termes » et des mots « avec »/,
+    );
     expect(() => compileRules({ themes: [{ id: "a", termes: ["x"], expose: "parfois" }] })).toThrow(/« principal », « oui » ou « non »/);
     expect(() => compileRules({ themes: [{ id: "a", codes: ["CSI"] }] })).toThrow(/il faut un code et un article/);
     expect(() => compileRules("texte")).toThrow(/vide ou n'est pas une liste/);

@@ -44,6 +44,45 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html.indexOf("où en sont-ils")).toBeLessThan(html.indexOf("Tous les textes"));
       });
 
+      it("shows a bill's changes grouped by step, newest step first, article statuses first, in words", async () => {
+        const html = await (await app.request("/dossiers/DLR5L17N99901")).text();
+        const changes = html.slice(html.indexOf("<h2>Derniers changements</h2>"));
+        const headings = [...changes.matchAll(/<section class="change-group"><h3>([^<]+)/g)].map((m) => m[1]!.trim());
+        expect(headings.indexOf("1re lecture · Assemblée · commission")).toBeLessThan(headings.indexOf("1re lecture · Sénat · dépôt"));
+        const committee = changes.slice(changes.indexOf("<h3>1re lecture · Assemblée · commission"));
+        const group = committee.slice(0, committee.indexOf("</section>"));
+        expect(group).toContain("Article 8 ter : Supprimé");
+        expect(group.indexOf("Article 8 ter : Supprimé")).toBeLessThan(group.indexOf("Texte n° 9943 publié"));
+        expect(changes).not.toMatch(/text\.created|dossier\.created|PIONANR5L17|@SN1-DEPOT/);
+      });
+
+      it("lists the latest changes on the home page by their date in Parliament", async () => {
+        const html = await (await app.request("/")).text();
+        const dates = [...html.slice(html.indexOf("<h2>Derniers changements</h2>")).matchAll(/<span class="date">([^<]+)<\/span>/g)].map(
+          (m) => m[1]!,
+        );
+        const months = [
+          "janvier",
+          "février",
+          "mars",
+          "avril",
+          "mai",
+          "juin",
+          "juillet",
+          "août",
+          "septembre",
+          "octobre",
+          "novembre",
+          "décembre",
+        ];
+        const asNumber = (d: string) => {
+          const [day, month, year] = d.split(" ");
+          return Number(year) * 10_000 + (months.indexOf(month!) + 1) * 100 + Number(day);
+        };
+        expect(dates.length).toBeGreaterThan(5);
+        expect(dates.map(asNumber)).toEqual([...dates.map(asNumber)].sort((a, b) => b - a));
+      });
+
       it("has index pages for bills, themes and code articles, linked from every page, in agreeing French", async () => {
         const bills = await (await app.request("/dossiers")).text();
         expect(bills).toContain('href="/dossiers/DLR5L17N99901"');
@@ -66,7 +105,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain("Texte n° 9943");
         expect(html).toMatch(/6 amendements \(/);
         // Themes found on articles are news; on amendments they are part of the amendment's items.
-        expect(html).toMatch(/Thème « [a-z-]+ » trouvé \(\d/);
+        expect(html).toMatch(/Thème « [^»]+ » trouvé dans l&#39;article \d/);
         expect(html).not.toContain("trouvé dans un amendement");
         expect(html).toContain("Amendement CL13 déposé sur l&#39;article 8 ter");
       });

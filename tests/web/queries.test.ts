@@ -61,7 +61,10 @@ describe("query counts", () => {
     const demoThemes = await getDossierThemes(database.db, DEMO);
     const expected = one.result.get(DEMO)!;
     expect(expected.length).toBe([...demoThemes.values()].filter((t) => t.length > 0).length);
-    for (const uid of COPIES) expect(all.result.get(uid)).toEqual(expected);
+    // The same articles, numbers, themes and statuses (each copy has its own change history).
+    const essentials = (list: typeof expected | undefined) =>
+      list?.map(({ id, number, themes, status }) => ({ id, number, themes, status }));
+    for (const uid of COPIES) expect(essentials(all.result.get(uid))).toEqual(essentials(expected));
   });
 
   it("builds the diff extracts of a feed in one query, whatever the number of articles", async () => {

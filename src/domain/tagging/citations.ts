@@ -125,7 +125,8 @@ export function extractCitations(alineas: ReadonlyArray<{ readonly number: numbe
   return out;
 }
 
-const NAMED_CODE = /\bcode (?:de la securite interieure|de procedure penale|penal|des postes et des communications electroniques|de la defense)/g;
+const NAMED_CODE =
+  /\bcode (?:de la securite interieure|de procedure penale|penal|des postes et des communications electroniques|de la defense)/g;
 
 /** The codes most cited in surveillance bills named in a folded alinéa, with where (read once per alinéa). */
 function namedCodes(folded: string): Array<{ readonly at: number; readonly code: string | null }> {

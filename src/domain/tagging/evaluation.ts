@@ -27,7 +27,8 @@ export function parseLabels(text: string, file: string, knownThemes: readonly st
     if (line.trim() === "" || line.startsWith("#")) return;
     const [uid = "", themes = "", confidence = "", note = ""] = line.split("\t").map((c) => c.trim());
     const where = `${file}, ligne ${i + 1}`;
-    if (!uid || !themes) throw new LabelsError(`${where} : il faut au moins « uid<TAB>thèmes » (thèmes séparés par des virgules, ou « - »)`);
+    if (!uid || !themes)
+      throw new LabelsError(`${where} : il faut au moins « uid<TAB>thèmes » (thèmes séparés par des virgules, ou « - »)`);
     if (seen.has(uid)) throw new LabelsError(`${where} : ${uid} est déjà étiqueté plus haut`);
     seen.add(uid);
     const list = themes === "-" ? [] : themes.split(",").map((t) => t.trim());
@@ -129,8 +130,11 @@ export function formatEvaluation(result: Evaluation): string {
       .slice(0, 4)
       .map((e) => `${e.rule} : « ${e.term} » (alinéa ${e.alinea})`)
       .join(" ; ");
-    lines.push(`- ${mistake.kind} ${mistake.theme} : ${mistake.uid}${mistake.note ? ` — étiquette : ${mistake.note}` : ""}${why ? `\n    preuve : ${why}` : ""}`);
+    lines.push(
+      `- ${mistake.kind} ${mistake.theme} : ${mistake.uid}${mistake.note ? ` — étiquette : ${mistake.note}` : ""}${why ? `\n    preuve : ${why}` : ""}`,
+    );
   }
-  if (result.missing.length) lines.push("", `Étiquetés mais introuvables dans la source (${result.missing.length}) : ${result.missing.join(", ")}`);
+  if (result.missing.length)
+    lines.push("", `Étiquetés mais introuvables dans la source (${result.missing.length}) : ${result.missing.join(", ")}`);
   return lines.join("\n");
 }

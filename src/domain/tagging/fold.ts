@@ -3,7 +3,8 @@
  * while keeping every character at its place, so that a match gives offsets in the original.
  */
 
-const SPECIAL: Readonly<Record<string, string>> = {
+/** Characters folded to another: apostrophes, dashes, spaces. */
+export const SPECIAL: Readonly<Record<string, string>> = {
   "’": "'",
   "‘": "'",
   "\u2011": "-",
