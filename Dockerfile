@@ -1,5 +1,5 @@
 # Navette — multi-stage image: build with the toolchain, run as a non-root user with a data volume.
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles its native addon when no prebuilt binary can be fetched.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -14,7 +14,7 @@ COPY bench ./bench
 COPY bin ./bin
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     NAVETTE_DATA_DIR=/data \
     HOST=0.0.0.0 \
