@@ -33,9 +33,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return Object.fromEntries(
-      MIGRATIONS.map(([name, migration]) => [name, { up: (db: Kysely<unknown>) => migration.up(db, this.dialect) }]),
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(
+      Object.fromEntries(MIGRATIONS.map(([name, migration]) => [name, { up: (db: Kysely<unknown>) => migration.up(db, this.dialect) }])),
     );
   }
 }
@@ -43,7 +43,7 @@ class StaticProvider implements MigrationProvider {
 /** Brings the schema up to date; returns the names of the migrations applied now. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
   const migrator = new Migrator({
-    db: handle.db as unknown as Kysely<unknown>,
+    db: handle.db,
     provider: new StaticProvider(handle.dialect),
     migrationTableName: "navette_migrations",
     migrationLockTableName: "navette_migrations_lock",
@@ -51,7 +51,7 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "?";
-    throw new Error(`échec de la migration ${failed} : ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`échec de la migration ${failed} : ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }

@@ -233,5 +233,5 @@ const xmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix
 
 /** The XML form of an AN JSON document (the JSON is a conversion of that XML). */
 export function toAnXml(document: Record<string, unknown>): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlBuilder.build(document) as string}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlBuilder.build(document)}`;
 }

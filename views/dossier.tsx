@@ -5,7 +5,7 @@ import type { ChangeGroup } from "../src/web/changes.js";
 import type { DossierDetail, ProvisionMatrix } from "../src/web/queries.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../src/domain/amendment.js";
-import { READING_LABELS, STAGE_LABELS, type Reading, type Stage } from "../src/domain/dossier.js";
+import { READING_LABELS, STAGE_LABELS } from "../src/domain/dossier.js";
 import { Layout } from "./layout.js";
 import { frenchDate, labelOf as label, outcomeCount, plural, provisionPath, stepAbbreviation, stepLabel } from "./format.js";
 
@@ -175,8 +175,8 @@ export function DossierPage(props: {
           const total = counts.reduce((sum, c) => sum + c.n, 0);
           return (
             <li class={step.succeeded ? "step" : "step failed"}>
-              <span class="date">{frenchDate(step.date)}</span> <strong>{label(READING_LABELS, step.reading as Reading)}</strong> —{" "}
-              {PLACE_LABELS[step.place] ?? step.place}, {label(STAGE_LABELS, step.stage as Stage)}
+              <span class="date">{frenchDate(step.date)}</span> <strong>{label(READING_LABELS, step.reading)}</strong> —{" "}
+              {PLACE_LABELS[step.place] ?? step.place}, {label(STAGE_LABELS, step.stage)}
               {step.outcome ? <span class="outcome"> : {step.outcome}</span> : null}
               {step.text_uid ? (
                 <div class="text-ref">

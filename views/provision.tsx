@@ -4,7 +4,6 @@
  */
 import type { ProvisionDetail } from "../src/web/queries.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
-import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS, type AmendmentOutcome, type AuthorType } from "../src/domain/amendment.js";
 import type { ArticleDiff } from "../src/domain/navette/diff.js";
 import { Layout } from "./layout.js";
 import { DiffPanel } from "./partials/diff.js";

@@ -6,7 +6,7 @@
 import type { AmendmentRecord, AmendmentStage, AmendmentTarget, AuthorType, TargetKind } from "../../src/domain/amendment.js";
 import { normaliseOutcome, foldLabel } from "../../src/domain/amendment-outcome.js";
 import { parseArticleNumber } from "../../src/domain/article-number.js";
-import { child, isObject, list, text, SourceError, type RawObject, type RawValue } from "../document.js";
+import { child, isObject, list, text, SourceError, type RawObject } from "../document.js";
 import { decodeLabel, htmlToText, sanitizeImportedHtml } from "../html.js";
 
 /** A problem with one record that did not stop the others. */
@@ -65,7 +65,7 @@ export function parseAnAmendmentDocument(doc: RawObject, file: string, context: 
 function amendmentItems(doc: RawObject): RawObject[] | null {
   const root = doc["amendement"] ?? child(doc, "amendements")?.["amendement"] ?? child(doc, "export", "amendements")?.["amendement"];
   if (root === undefined) {
-    if (Array.isArray(doc["amendements"])) return (doc["amendements"] as RawValue[]).filter(isObject);
+    if (Array.isArray(doc["amendements"])) return doc["amendements"].filter(isObject);
     return null;
   }
   return list(root).filter(isObject);

@@ -152,7 +152,7 @@ export function parseSenatAmendmentsCsv(
       relax_column_count: true,
       skip_empty_lines: true,
       record_delimiter: ["\r\n", "\n"],
-    }) as string[][];
+    });
   } catch (error) {
     throw new SourceError(`CSV illisible : ${(error as Error).message}`, file);
   }

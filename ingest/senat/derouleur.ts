@@ -43,7 +43,7 @@ export function derouleurRefOf(location: string): SenatTextRef | null {
 
 /** Reads a dérouleur document. */
 export function parseDerouleur(doc: RawObject, file: string): Derouleur {
-  const info = isObject(doc["info_generales"]) ? (doc["info_generales"] as RawObject) : undefined;
+  const info = isObject(doc["info_generales"]) ? doc["info_generales"] : undefined;
   const subdivisions = list(doc, "Subdivisions").filter(isObject);
   if (!info && subdivisions.length === 0) throw new SourceError("pas un dérouleur du Sénat (ni info_generales ni Subdivisions)", file);
   const signet = text(info, "doslegsignet");

@@ -91,17 +91,17 @@ function tagOf(node: OrderedNode): string {
 
 function childrenOf(node: OrderedNode): OrderedNode[] {
   const value = node[tagOf(node)];
-  return Array.isArray(value) ? (value as OrderedNode[]) : [];
+  return Array.isArray(value) ? value : [];
 }
 
 function attrs(node: OrderedNode): Record<string, string> {
-  return (node[":@"] as Record<string, string> | undefined) ?? {};
+  return node[":@"] ?? {};
 }
 
 /** Text content of a node, notes left out, spaces folded. */
 function textOf(node: OrderedNode): string {
   const tag = tagOf(node);
-  if (tag === "#text") return String(node["#text"] ?? "");
+  if (tag === "#text") return textValue(node["#text"]);
   if (IGNORED.has(tag)) return "";
   if (tag === "br") return " ";
   return childrenOf(node).map(textOf).join("");
@@ -227,7 +227,7 @@ function collectAlineas(nodes: OrderedNode[], builder: TextBuilder, place: strin
   for (const node of nodes) {
     const tag = tagOf(node);
     if (tag === "#text") {
-      const text = clean(String(node["#text"] ?? ""));
+      const text = clean(textValue(node["#text"]));
       if (text && !top) {
         builder.alinea(`${prefix}${text}`);
         prefix = "";
@@ -277,4 +277,9 @@ function readAnnexes(attachments: OrderedNode, builder: TextBuilder): void {
     const body = find(children, "mainBody") ?? find(children, "body");
     if (body) collectAlineas(childrenOf(body), builder, "annexe", false);
   }
+}
+
+/** A text node's value as parsed (a string, or a number fast-xml-parser read as one). */
+function textValue(value: unknown): string {
+  return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : "";
 }

@@ -15,6 +15,6 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 /** Markdown to safe HTML. */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true }) as string;
+  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
   return sanitizeHtml(html, OPTIONS).trim();
 }

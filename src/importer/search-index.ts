@@ -19,7 +19,7 @@ export async function indexDossierForSearch(handle: DatabaseHandle, dossierUid: 
       .orderBy("step_position")
       .execute();
     const latest = new Map<string, (typeof states)[number]>();
-    for (const s of states) if (s.status !== "absent" && JSON.parse(s.alineas).length > 0) latest.set(s.provision_id, s);
+    for (const s of states) if (s.status !== "absent" && (JSON.parse(s.alineas) as unknown[]).length > 0) latest.set(s.provision_id, s);
     for (const [ref, s] of latest) {
       const alineas = JSON.parse(s.alineas) as Array<{ text: string }>;
       documents.push({

@@ -34,6 +34,7 @@ import { NotFoundPage } from "../../views/not-found.js";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, type SessionVariables } from "./session.js";
 import { clientAddress, overHttps, siteOrigin } from "./security/client.js";
 import { safeNext } from "./security/safe-next.js";
+import { textOf } from "./text.js";
 
 /**
  * Failed logins allowed in the window: per client address, per account from one address, and per
@@ -102,11 +103,8 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
 
   app.post("/connexion", async (c) => {
     const body = await c.req.parseBody();
-    const email = String(body["email"] ?? "")
-      .trim()
-      .toLowerCase()
-      .slice(0, 200);
-    const password = String(body["motdepasse"] ?? "").slice(0, 1024);
+    const email = textOf(body["email"]).trim().toLowerCase().slice(0, 200);
+    const password = textOf(body["motdepasse"]).slice(0, 1024);
     const next = safeNext(body["suite"]);
     const csrf = c.get("visitor").csrfToken;
     const result = await signIn(c, handle, web, { email, password });
@@ -230,14 +228,9 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
     const role = await invitationRole(db, token);
     if (!role) return c.html(<NotFoundPage what="Ce lien d'invitation n'est pas valable (expiré ou déjà utilisé)." />, 404);
     const body = await c.req.parseBody();
-    const name = String(body["nom"] ?? "")
-      .trim()
-      .slice(0, 80);
-    const email = String(body["email"] ?? "")
-      .trim()
-      .toLowerCase()
-      .slice(0, 200);
-    const password = String(body["motdepasse"] ?? "");
+    const name = textOf(body["nom"]).trim().slice(0, 80);
+    const email = textOf(body["email"]).trim().toLowerCase().slice(0, 200);
+    const password = textOf(body["motdepasse"]);
     const csrf = c.get("visitor").csrfToken;
     const error = !name
       ? "Le nom est obligatoire."

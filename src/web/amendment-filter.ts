@@ -53,6 +53,6 @@ export function filterAmendments(amendments: readonly ProvisionAmendment[], filt
 /** The filters as a query string (only those chosen). */
 export function amendmentFilterQuery(filter: AmendmentFilter): string {
   const params = new URLSearchParams();
-  for (const key of AMENDMENT_FILTER_KEYS) if (filter[key]) params.set(key, filter[key]!);
+  for (const key of AMENDMENT_FILTER_KEYS) if (filter[key]) params.set(key, filter[key]);
   return params.toString();
 }

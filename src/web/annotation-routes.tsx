@@ -25,6 +25,7 @@ import { NotFoundPage } from "../../views/not-found.js";
 import { provisionPath, stepLabel } from "../../views/format.js";
 import { getProvision, type ProvisionDetail } from "./queries.js";
 import type { SessionVariables, Visitor } from "./session.js";
+import { textOf } from "./text.js";
 
 /** Longest annotation body and quote accepted. */
 export const ANNOTATION_LIMITS = { body: 20_000, quote: 2_000 } as const;
@@ -134,8 +135,8 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     const detail = await getProvision(db, c.req.param("uid"), c.req.param("pid"));
     if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
     const form = await c.req.parseBody();
-    const body = String(form["corps"] ?? "").trim();
-    const quote = String(form["citation"] ?? "").trim() || null;
+    const body = textOf(form["corps"]).trim();
+    const quote = textOf(form["citation"]).trim() || null;
     const step = detail.steps.find((s) => s.stepKey === form["etape"]) ?? detail.steps[detail.steps.length - 1];
     const visibility = form["visibilite"] === "staff" ? "staff" : "public";
     const error = !body
@@ -189,7 +190,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     const found = await editable(c);
     if ("refusal" in found) return found.refusal;
     const form = await c.req.parseBody();
-    const body = String(form["corps"] ?? "").trim();
+    const body = textOf(form["corps"]).trim();
     if (!body || body.length > ANNOTATION_LIMITS.body)
       return respond(
         c,

@@ -90,12 +90,11 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
       onError: (c) => c.text(`Requête refusée : corps de plus de ${MAX_BODY_BYTES / 1024} Ko.`, 413),
     }),
   );
-  const session = sessionMiddleware(db, web);
-  app.use("*", async (c, next) => {
-    // Assets and feeds need no session.
-    if (c.req.path.startsWith("/assets/") || c.req.path.startsWith("/flux/") || c.req.path === "/healthz") return next();
-    return session(c, next);
-  });
+  // Assets, feeds and the health check need no session.
+  app.use(
+    "*",
+    sessionMiddleware(db, web, (path) => path.startsWith("/assets/") || path.startsWith("/flux/") || path === "/healthz"),
+  );
   accountRoutes(app, handle, web);
   annotationRoutes(app, db);
   themeDecisionRoutes(app, db, new Set(themeLabels.keys()));

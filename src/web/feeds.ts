@@ -12,6 +12,7 @@ import { diffArticles } from "../domain/navette/diff.js";
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../domain/amendment.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../domain/navette/engine.js";
 import { plural, stepLabel } from "../../views/format.js";
+import { textOf } from "./text.js";
 
 /** Items per feed. */
 export const FEED_LIMIT = 50;
@@ -220,9 +221,9 @@ function annotationText(html: string | undefined): string | null {
 /** Title, link and summary of one event, in French, in the users' words. */
 export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): { title: string; path: string; summary: string } {
   const payload = JSON.parse(event.payload) as Record<string, unknown>;
-  const theme = vocabulary.themes.get(String(payload["theme"])) ?? String(payload["theme"]);
+  const theme = vocabulary.themes.get(textOf(payload["theme"])) ?? textOf(payload["theme"]);
   const amendmentNames = vocabulary.amendments;
-  const step = (key: unknown): string => vocabulary.steps.get(`${event.dossier_uid ?? ""}|${String(key ?? "")}`) ?? String(key ?? "");
+  const step = (key: unknown): string => vocabulary.steps.get(`${event.dossier_uid ?? ""}|${textOf(key)}`) ?? textOf(key);
   const provisionNumber = (): string =>
     vocabulary.provisions.get(event.subject_id) ?? event.article ?? event.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "";
   const provisionPath = (): string => {
@@ -233,33 +234,33 @@ export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): 
   switch (event.kind) {
     case "amendment.filed":
       return {
-        title: `Amendement ${String(payload["number"] ?? "")} déposé${event.article ? ` sur l'article ${event.article}` : ""}`,
+        title: `Amendement ${textOf(payload["number"])} déposé${event.article ? ` sur l'article ${event.article}` : ""}`,
         path: `/amendements/${encodeURIComponent(event.subject_id)}`,
-        summary: `${payload["author"] ? `Par ${String(payload["author"])}. ` : ""}${amendment?.summary ?? ""}${themesLine(amendment)}`,
+        summary: `${payload["author"] ? `Par ${textOf(payload["author"])}. ` : ""}${amendment?.summary ?? ""}${themesLine(amendment)}`,
       };
     case "amendment.outcome_changed":
       return {
-        title: `Amendement ${String(payload["number"] ?? "")} : ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? String(payload["to"])}`,
+        title: `Amendement ${textOf(payload["number"])} : ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? textOf(payload["to"])}`,
         path: `/amendements/${encodeURIComponent(event.subject_id)}`,
-        summary: `Sort passé de « ${OUTCOME_LABELS[payload["from"] as AmendmentOutcome] ?? String(payload["from"])} » à « ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? String(payload["to"])} ». ${amendment?.summary ?? ""}${themesLine(amendment)}`,
+        summary: `Sort passé de « ${OUTCOME_LABELS[payload["from"] as AmendmentOutcome] ?? textOf(payload["from"])} » à « ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? textOf(payload["to"])} ». ${amendment?.summary ?? ""}${themesLine(amendment)}`,
       };
     case "amendment.updated":
       return {
-        title: `Amendement ${String(payload["number"] ?? "")} modifié`,
+        title: `Amendement ${textOf(payload["number"])} modifié`,
         path: `/amendements/${encodeURIComponent(event.subject_id)}`,
         summary: `${amendment?.summary ?? ""}${themesLine(amendment)}`,
       };
     case "provision.status": {
-      const status = PROVISION_STATUS_LABELS[payload["status"] as ProvisionStatus] ?? String(payload["status"]);
+      const status = PROVISION_STATUS_LABELS[payload["status"] as ProvisionStatus] ?? textOf(payload["status"]);
       const causes = (payload["causes"] as string[] | undefined) ?? [];
       const ratio =
         typeof payload["changeRatio"] === "number" && payload["status"] === "modified"
-          ? ` ${Math.round((payload["changeRatio"] as number) * 100)} % du texte modifié.`
+          ? ` ${Math.round(payload["changeRatio"] * 100)} % du texte modifié.`
           : "";
       const by = causes.length ? ` Par ${causes.map((uid) => `l'amendement ${amendmentNames.get(uid)?.number ?? uid}`).join(", ")}.` : "";
       return {
         title: `Article ${event.article ?? provisionNumber()} : ${status}`,
-        path: `${provisionPath()}?montrer=${encodeURIComponent(String(payload["step"] ?? ""))}`,
+        path: `${provisionPath()}?montrer=${encodeURIComponent(textOf(payload["step"]))}`,
         summary: `${status} à l'étape « ${step(payload["step"])} ».${ratio}${by}`,
       };
     }
@@ -279,21 +280,21 @@ export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): 
       };
     case "tag.decided":
       return {
-        title: `Thème « ${theme} » ${payload["decision"] === "rejected" ? "rejeté" : "ajouté"} par ${String(payload["author"])}`,
+        title: `Thème « ${theme} » ${payload["decision"] === "rejected" ? "rejeté" : "ajouté"} par ${textOf(payload["author"])}`,
         path: provisionPath(),
-        summary: String(payload["reason"] ?? ""),
+        summary: textOf(payload["reason"]),
       };
     case "annotation.published":
       return {
-        title: `Annotation de ${String(payload["author"] ?? "")} sur l'article ${provisionNumber()}`,
-        path: `${provisionPath()}#annotation-${String(payload["annotation"] ?? "")}`,
-        summary: annotationText(vocabulary.annotations.get(Number(payload["annotation"]))?.html) ?? String(payload["extract"] ?? ""),
+        title: `Annotation de ${textOf(payload["author"])} sur l'article ${provisionNumber()}`,
+        path: `${provisionPath()}#annotation-${textOf(payload["annotation"])}`,
+        summary: annotationText(vocabulary.annotations.get(Number(payload["annotation"]))?.html) ?? textOf(payload["extract"]),
       };
     case "dossier.step_added":
       return {
         title: `Nouvelle étape : ${step(payload["step"])}`,
         path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
-        summary: String(payload["outcome"] ?? ""),
+        summary: textOf(payload["outcome"]),
       };
     case "text.published":
     case "text.revised":

@@ -3,6 +3,7 @@
  */
 import { sql, type Kysely } from "kysely";
 import { stepLabel } from "../../views/format.js";
+import { textOf } from "./text.js";
 import type { Database, DossierRow, DossierStepRow, EventRow } from "../../db/schema.js";
 
 /** A bill in the list of bills. */
@@ -30,7 +31,7 @@ export async function listDossiers(db: Kysely<Database>): Promise<DossierSummary
     .select(["dossier_uid", (eb) => eb.fn.max("date").as("last")])
     .groupBy("dossier_uid")
     .execute();
-  const last = new Map(lastDates.map((r) => [r.dossier_uid, r.last as string | null]));
+  const last = new Map(lastDates.map((r) => [r.dossier_uid, r.last]));
   return dossiers
     .map((d: DossierRow) => {
       const counts = amendmentCounts.filter((c) => c.dossier_uid === d.uid);
@@ -122,7 +123,7 @@ export async function getProvisionMatrix(db: Kysely<Database>, dossierUid: strin
     .map((s) => ({ key: s.step_key, place: s.place, reading: s.reading, stage: s.stage, date: s.date }));
   const byProvision = new Map<string, Map<string, { status: string; number: string; changeRatio: number }>>();
   for (const s of states) {
-    const map = byProvision.get(s.provision_id) ?? new Map();
+    const map = byProvision.get(s.provision_id) ?? new Map<string, { status: string; number: string; changeRatio: number }>();
     map.set(s.step_key, { status: s.status, number: s.number, changeRatio: Number(s.change_ratio) });
     byProvision.set(s.provision_id, map);
   }
@@ -497,7 +498,7 @@ async function lastStatusChanges(db: Kysely<Database>, dossiers: readonly string
   const names = new Map(steps.map((s) => [`${s.dossier_uid}|${s.step_key}`, stepLabel(s)]));
   const out = new Map<string, TaggedProvision["lastChange"]>();
   for (const e of events) {
-    const step = String((JSON.parse(e.payload) as { step?: unknown }).step ?? "");
+    const step = textOf((JSON.parse(e.payload) as { step?: unknown }).step);
     const dossier = e.subject_id.split("/")[0] ?? "";
     out.set(e.subject_id, { step: names.get(`${dossier}|${step}`) ?? step, date: e.occurred_at, recordedAt: e.recorded_at });
   }

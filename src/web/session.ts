@@ -59,8 +59,13 @@ function equal(a: string, b: string): boolean {
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Reads the session, provides a CSRF token, and refuses unsafe requests without a valid one. */
-export function sessionMiddleware(db: Kysely<Database>, web: WebConfig): MiddlewareHandler<{ Variables: SessionVariables }> {
+export function sessionMiddleware(
+  db: Kysely<Database>,
+  web: WebConfig,
+  exempt: (path: string) => boolean = () => false,
+): MiddlewareHandler<{ Variables: SessionVariables }> {
   return async (c, next) => {
+    if (exempt(c.req.path)) return next();
     const user = await sessionUser(db, getCookie(c, SESSION_COOKIE));
     const cookieToken = getCookie(c, CSRF_COOKIE);
     const hadToken = user !== null || (cookieToken !== undefined && cookieToken.length <= 100);

@@ -12,6 +12,7 @@ import { NotFoundPage } from "../../views/not-found.js";
 import { provisionPath } from "../../views/format.js";
 import { getProvision } from "./queries.js";
 import type { SessionVariables } from "./session.js";
+import { textOf } from "./text.js";
 
 /** Registers `POST /dossiers/:uid/articles/:pid/themes`; `themes` are the known theme ids. */
 export function themeDecisionRoutes(app: Hono<{ Variables: SessionVariables }>, db: Kysely<Database>, themes: ReadonlySet<string>): void {
@@ -22,9 +23,9 @@ export function themeDecisionRoutes(app: Hono<{ Variables: SessionVariables }>, 
     const detail = await getProvision(db, c.req.param("uid"), c.req.param("pid"));
     if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
     const form = await c.req.parseBody();
-    const theme = String(form["theme"] ?? "");
+    const theme = textOf(form["theme"]);
     const decision = form["decision"] === "rejected" ? "rejected" : form["decision"] === "added" ? "added" : null;
-    const reason = String(form["raison"] ?? "").trim();
+    const reason = textOf(form["raison"]).trim();
     const error = !themes.has(theme)
       ? "Thème inconnu."
       : !decision

@@ -79,7 +79,10 @@ function tls(
 
 /** The cookies a response sets, as a Cookie header. */
 const cookiesOf = (headers: Record<string, string | string[] | undefined>): string =>
-  ([headers["set-cookie"] ?? []].flat() as string[]).map((c) => c.split(";")[0]).join("; ");
+  [headers["set-cookie"] ?? []]
+    .flat()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 function collect(child: ChildProcess): () => string {
   let output = "";

@@ -123,9 +123,12 @@ describe.skipIf(!present)("navette engine vs La Fabrique de la Loi", () => {
   });
 
   it("completes complete_me.json, which the peer itself fails", () => {
-    const data = JSON.parse(readFileSync(path.join(SHARED_FIXTURES, "lawfactory", "unit", "complete_me.json"), "utf8"));
-    const current = data.current.find((b: { type: string }) => b.type === "article");
-    const previous = data.previous.find((b: { type: string }) => b.type === "article");
+    const data = JSON.parse(readFileSync(path.join(SHARED_FIXTURES, "lawfactory", "unit", "complete_me.json"), "utf8")) as {
+      current: Array<PeerArticle & { alineas: Record<string, string> }>;
+      previous: Array<PeerArticle & { alineas: Record<string, string> }>;
+    };
+    const current = data.current.find((b) => b.type === "article")!;
+    const previous = data.previous.find((b) => b.type === "article")!;
     const toVersion = (block: PeerArticle) => {
       const article = peerArticle(block);
       // The peer's input is raw text: mark the placeholder as our parser does.

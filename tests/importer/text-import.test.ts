@@ -34,7 +34,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         .orderBy("position")
         .execute();
       expect(articles.map((a) => a.number)).toEqual(DEMO_COMMITTEE_ARTICLES);
-      expect(JSON.parse(articles[2]!.alineas)[2]).toMatchObject({
+      expect((JSON.parse(articles[2]!.alineas) as unknown[])[2]).toMatchObject({
         number: 3,
         text: "II et III. – (Non modifiés)",
         placeholder: { parts: ["II", "III"] },
@@ -138,7 +138,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         .select(["title", "alineas"])
         .where("text_uid", "=", "SENAT-ppl24-999")
         .execute();
-      expect(annexes.map((a) => [a.title, JSON.parse(a.alineas).length])).toEqual([
+      expect(annexes.map((a) => [a.title, (JSON.parse(a.alineas) as unknown[]).length])).toEqual([
         ["Rapport sur les moyens des services de renseignement", 2],
       ]);
     });

@@ -55,7 +55,7 @@ const AMENDMENTS: Record<string, Expectation> = {
     outcome: "irrecevable",
     outcomeDetail: "Irrecevable — Cavalier (45)",
     dispositifHtml: null,
-    notice: expect.stringContaining("article 98") as unknown as string,
+    notice: expect.stringContaining("article 98"),
   },
   "amdt_L17_narco_com_CL668_rapporteur_art8_alinea4_adopte.json": {
     numberLong: "CL668",
@@ -148,7 +148,7 @@ const AMENDMENTS: Record<string, Expectation> = {
     authorType: "gouvernement",
     target: { kind: "article_additionnel", article: "9", position: "apres" },
     outcome: "adopte",
-    dispositifText: expect.stringContaining("2027") as unknown as string,
+    dispositifText: expect.stringContaining("2027"),
   },
   "amdt_L17_simplification_seance_840_art15_datacentres_rejete.json": {
     textUid: "PRJLANR5L17BTC1191",

@@ -46,7 +46,7 @@ async function countQueries<T>(work: (db: TestDatabase["db"]) => Promise<T>): Pr
       queries++;
       return args.node;
     },
-    transformResult: async (args) => args.result,
+    transformResult: (args) => Promise.resolve(args.result),
   };
   const result = await work(database.db.withPlugin(counter));
   return { queries, result };

@@ -164,7 +164,10 @@ export function compileRules(raw: unknown): RuleSet {
   const themes = raw["themes"];
   if (!Array.isArray(themes)) throw new RulesError("la clé « themes » (liste des thèmes) est absente");
   const seen = new Set<string>();
-  return { version: String(raw["version"] ?? "1"), themes: themes.map((value, index) => compileTheme(value, index, seen)) };
+  return {
+    version: typeof raw["version"] === "string" || typeof raw["version"] === "number" ? String(raw["version"]) : "1",
+    themes: themes.map((value, index) => compileTheme(value, index, seen)),
+  };
 }
 
 /** True when a citation matches a code pattern. */
