@@ -276,6 +276,7 @@ export interface LoginAttemptsTable {
 export interface KnownDevicesTable {
   token_hash: string;
   email: string;
+  /** The last sign-in on this device (renewed at each one). */
   created_at: string;
 }
 

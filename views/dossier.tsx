@@ -4,7 +4,7 @@
 import type { ChangeGroup } from "../src/web/changes.js";
 import type { DossierDetail, ProvisionMatrix } from "../src/web/queries.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
-import { OUTCOME_LABELS, type AmendmentOutcome } from "../src/domain/amendment.js";
+import type { AmendmentOutcome } from "../src/domain/amendment.js";
 import { READING_LABELS, STAGE_LABELS } from "../src/domain/dossier.js";
 import { Layout } from "./layout.js";
 import { frenchDate, labelOf as label, outcomeCount, plural, provisionPath, stepAbbreviation, stepLabel } from "./format.js";
@@ -185,8 +185,7 @@ export function DossierPage(props: {
                   {total > 0 ? (
                     <span class="muted">
                       {" "}
-                      · {plural(total, "amendement")} (
-                      {counts.map((c) => outcomeCount(c.n, label(OUTCOME_LABELS, c.outcome as AmendmentOutcome))).join(", ")})
+                      · {plural(total, "amendement")} ({counts.map((c) => outcomeCount(c.n, c.outcome as AmendmentOutcome)).join(", ")})
                     </span>
                   ) : null}
                 </div>

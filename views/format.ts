@@ -1,6 +1,7 @@
 /**
  * Formatting helpers for pages, in French.
  */
+import type { AmendmentOutcome } from "../src/domain/amendment.js";
 
 const DATE_FORMAT = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -21,12 +22,24 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
   return `${n.toLocaleString("fr-FR")} ${PLURAL_RULES.select(n) === "one" ? singular : pluralForm}`;
 }
 
-/** An amendment outcome after a count, agreeing with it: « 1 adopté », « 4 adoptés », « 2 non soutenus ». */
-export function outcomeCount(n: number, label: string): string {
-  const lower = label.toLowerCase();
-  // The adjective agrees; « satisfait ou sans objet » agrees on its first word.
-  const many = lower.startsWith("satisfait") ? lower.replace(/^satisfait/, "satisfaits") : lower.replace(/(\p{L}+)$/u, "$1s");
-  return plural(n, lower, many);
+/** Outcomes after a count, singular and plural (« 1 adopté », « 4 adoptés », « 2 en attente »). */
+const OUTCOME_COUNTS: Readonly<Record<AmendmentOutcome, readonly [string, string]>> = {
+  adopte: ["adopté", "adoptés"],
+  rejete: ["rejeté", "rejetés"],
+  retire: ["retiré", "retirés"],
+  tombe: ["tombé", "tombés"],
+  non_soutenu: ["non soutenu", "non soutenus"],
+  irrecevable: ["irrecevable", "irrecevables"],
+  non_examine: ["non examiné", "non examinés"],
+  satisfait: ["satisfait ou sans objet", "satisfaits ou sans objet"],
+  en_cours: ["en attente", "en attente"],
+  inconnu: ["au sort inconnu", "au sort inconnu"],
+};
+
+/** A count of amendments with an outcome, in agreeing French. */
+export function outcomeCount(n: number, outcome: AmendmentOutcome): string {
+  const [one, other] = OUTCOME_COUNTS[outcome];
+  return plural(n, one, other);
 }
 
 const PLACE_SHORT: Record<string, string> = { AN: "Assemblée", SN: "Sénat", CMP: "CMP", CC: "Conseil constitutionnel", PR: "Promulgation" };

@@ -76,17 +76,24 @@ export async function recordAttempt(db: Kysely<Database>, key: string): Promise<
 /** How long a device stays known after a sign-in there. */
 export const KNOWN_DEVICE_DAYS = 90;
 
-/** Remembers a device where `email` signed in; returns the cookie's value. */
-export async function rememberDevice(db: Kysely<Database>, email: string): Promise<string> {
-  const token = newToken();
+/**
+ * Remembers a device where `email` just signed in: a known one (`token`, already checked) has its
+ * date renewed, a new one gets a token. Returns the cookie's value.
+ */
+export async function rememberDevice(db: Kysely<Database>, email: string, token: string | null): Promise<string> {
+  if (token) {
+    await db.updateTable("known_devices").set({ created_at: nowIso() }).where("token_hash", "=", hashToken(token)).execute();
+    return token;
+  }
+  const fresh = newToken();
   await db
     .insertInto("known_devices")
-    .values({ token_hash: hashToken(token), email, created_at: nowIso() })
+    .values({ token_hash: hashToken(fresh), email, created_at: nowIso() })
     .execute();
-  return token;
+  return fresh;
 }
 
-/** True when the cookie names a device where `email` signed in within KNOWN_DEVICE_DAYS. */
+/** True when the cookie names a device where `email` last signed in within KNOWN_DEVICE_DAYS. */
 export async function isKnownDevice(db: Kysely<Database>, email: string, token: string | undefined): Promise<boolean> {
   if (!token || token.length > 100) return false;
   const since = new Date(Date.now() - KNOWN_DEVICE_DAYS * 86_400_000).toISOString();
@@ -99,7 +106,7 @@ export async function isKnownDevice(db: Kysely<Database>, email: string, token: 
   return row?.email === email;
 }
 
-/** Deletes what has expired: sessions, attempts older than a day, devices not seen for KNOWN_DEVICE_DAYS. */
+/** Deletes what has expired: sessions, attempts older than a day, devices without a sign-in for KNOWN_DEVICE_DAYS. */
 export async function purgeExpired(db: Kysely<Database>): Promise<{ sessions: number; attempts: number; devices: number }> {
   const now = Date.now();
   const sessions = await db.deleteFrom("sessions").where("expires_at", "<", new Date(now).toISOString()).executeTakeFirst();

@@ -541,21 +541,17 @@ async function userCommand(config: Config, args: string[]): Promise<number> {
     console.log(USER_HELP);
     return 0;
   }
-  const problem =
-    positionals[0] !== "ajouter" && positionals[0] !== "add"
-      ? `action « ${positionals[0] ?? ""} » inconnue : « ajouter » attendu`
-      : !isRole(values.role)
-        ? `rôle « ${values.role ?? ""} » inconnu : admin, staff ou volunteer attendu`
-        : !values.email || !/^[^\s@]+@[^\s@]+$/.test(values.email)
-          ? `adresse électronique « ${values.email ?? ""} » invalide (--email nom@exemple.org)`
-          : !nom?.trim()
-            ? "nom manquant (--nom « Prénom Nom »)"
-            : null;
-  const { role, email } = values;
-  if (problem !== null || !isRole(role) || !email || !nom) {
-    console.error(`navette utilisateur : ${problem ?? "arguments invalides"}\n\n${USER_HELP}`);
+  const refuse = (problem: string): number => {
+    console.error(`navette utilisateur : ${problem}\n\n${USER_HELP}`);
     return 1;
-  }
+  };
+  const { role, email } = values;
+  if (positionals[0] !== "ajouter" && positionals[0] !== "add")
+    return refuse(`action « ${positionals[0] ?? ""} » inconnue : « ajouter » attendu`);
+  if (!isRole(role)) return refuse(`rôle « ${role ?? ""} » inconnu : admin, staff ou volunteer attendu`);
+  if (!email || !/^[^\s@]+@[^\s@]+$/.test(email))
+    return refuse(`adresse électronique « ${email ?? ""} » invalide (--email nom@exemple.org)`);
+  if (!nom?.trim()) return refuse("nom manquant (--nom « Prénom Nom »)");
   const password = await readPassword(config);
   if (password === null) {
     console.error("navette utilisateur : les deux saisies du mot de passe diffèrent");

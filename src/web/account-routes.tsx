@@ -63,10 +63,11 @@ async function signIn(
   handle: DatabaseHandle,
   web: WebConfig,
   form: { email: string; password: string },
-): Promise<{ userId: number; attempt: string } | { status: 401 | 429; error: string }> {
+): Promise<{ userId: number; device: string | null } | { status: 401 | 429; error: string }> {
   const { db } = handle;
   const ip = clientAddress(c, web);
-  const known = await isKnownDevice(db, form.email, getCookie(c, DEVICE_COOKIE));
+  const cookie = getCookie(c, DEVICE_COOKIE);
+  const known = await isKnownDevice(db, form.email, cookie);
   const keys: LimitedKey[] = [
     { key: `ip:${ip}`, limit: LOGIN_LIMITS.perAddress },
     { key: `account-ip:${form.email}|${ip}`, limit: LOGIN_LIMITS.perAccountAndAddress },
@@ -92,7 +93,7 @@ async function signIn(
     return { status: 401, error: "Adresse ou mot de passe incorrect." };
   }
   await releaseAttempt(db, reservation.attempt, [`account-ip:${form.email}|${ip}`]);
-  return { userId: Number(user.id), attempt: reservation.attempt };
+  return { userId: Number(user.id), device: known ? (cookie ?? null) : null };
 }
 
 /** Registers the account routes. */
@@ -112,19 +113,19 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
     // A new session id at each sign-in (no fixation); any session the browser had is closed.
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous) await closeSessions(db, { token: previous });
-    const token = await openSession(db, result.userId, clientIp(c));
-    await audit(db, { userId: result.userId, action: "login", ip: clientIp(c) });
+    const ip = clientIp(c);
+    const token = await openSession(db, result.userId, ip);
+    await audit(db, { userId: result.userId, action: "login", ip });
     setSessionCookie(c, token, web);
-    if (!(await isKnownDevice(db, email, getCookie(c, DEVICE_COOKIE)))) {
-      const device = await rememberDevice(db, email);
-      setCookie(c, DEVICE_COOKIE, device, {
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: overHttps(c, web),
-        path: "/connexion",
-        maxAge: KNOWN_DEVICE_DAYS * 86_400,
-      });
-    }
+    // The device is known for KNOWN_DEVICE_DAYS after its last sign-in (a new one gets its cookie).
+    const device = await rememberDevice(db, email, result.device);
+    setCookie(c, DEVICE_COOKIE, device, {
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: overHttps(c, web),
+      path: "/connexion",
+      maxAge: KNOWN_DEVICE_DAYS * 86_400,
+    });
     return c.redirect(next, 303);
   });
 

@@ -34,16 +34,19 @@ export const ANNOTATION_LIMITS = { body: 20_000, quote: 2_000 } as const;
  * Why an annotation was refused, by the code the article page receives (`?annotation=vide`) when
  * the form was sent without htmx: the page shows the form again with the message.
  */
-export const ANNOTATION_ERRORS: Readonly<Record<string, string>> = {
+const ANNOTATION_ERRORS = {
   vide: "L'annotation est vide : écrivez votre analyse avant de publier.",
   longue: `L'annotation dépasse ${ANNOTATION_LIMITS.body} caractères.`,
   citation: `Le passage cité dépasse ${ANNOTATION_LIMITS.quote} caractères.`,
   "sans-version": "Cet article n'a aucune version à annoter.",
-};
+} as const;
+
+/** Why an annotation was refused (its code in the address). */
+export type AnnotationRefusal = keyof typeof ANNOTATION_ERRORS;
 
 /** The message of a refusal code from the address, or undefined (unknown codes are ignored). */
 export const annotationError = (code: string | undefined): string | undefined =>
-  code !== undefined && Object.hasOwn(ANNOTATION_ERRORS, code) ? ANNOTATION_ERRORS[code] : undefined;
+  code !== undefined && Object.hasOwn(ANNOTATION_ERRORS, code) ? ANNOTATION_ERRORS[code as AnnotationRefusal] : undefined;
 
 /** Which annotations a visitor sees: public ones; staff-only ones for staff and their author; hidden ones for staff. */
 export function visibleTo(visitor: Visitor, a: AnnotationView): boolean {
@@ -92,15 +95,14 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     c: Context<{ Variables: SessionVariables }>,
     target: { dossierUid: string; provisionId: string; loaded?: ProvisionDetail },
     status: 200 | 400 = 200,
-    error?: string,
+    refusal?: AnnotationRefusal,
   ) => {
     const { dossierUid, provisionId } = target;
     const form = await c.req.parseBody();
     const step = typeof form["montrer"] === "string" && form["montrer"] ? form["montrer"] : null;
     const path = provisionPath(dossierUid, provisionId);
     if (c.req.header("HX-Request") !== "true") {
-      const code = error ? (Object.entries(ANNOTATION_ERRORS).find(([, message]) => message === error)?.[0] ?? "vide") : null;
-      const query = new URLSearchParams({ ...(step ? { montrer: step } : {}), ...(code ? { annotation: code } : {}) }).toString();
+      const query = new URLSearchParams({ ...(step ? { montrer: step } : {}), ...(refusal ? { annotation: refusal } : {}) }).toString();
       return c.redirect(`${path}${query ? `?${query}` : ""}#annotations`, 303);
     }
     // The route that already loaded the provision passes it: it is not read twice.
@@ -116,7 +118,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
         csrf={visitor.csrfToken}
         steps={detail.steps.map((s) => ({ key: s.stepKey, label: stepLabel(s) }))}
         currentStep={shown}
-        error={error}
+        error={refusal ? ANNOTATION_ERRORS[refusal] : undefined}
       />,
       status,
     );
@@ -139,17 +141,17 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     const quote = textOf(form["citation"]).trim() || null;
     const step = detail.steps.find((s) => s.stepKey === form["etape"]) ?? detail.steps[detail.steps.length - 1];
     const visibility = form["visibilite"] === "staff" ? "staff" : "public";
-    const error = !body
-      ? ANNOTATION_ERRORS["vide"]
+    const refusal: AnnotationRefusal | null = !body
+      ? "vide"
       : body.length > ANNOTATION_LIMITS.body
-        ? ANNOTATION_ERRORS["longue"]
+        ? "longue"
         : quote && quote.length > ANNOTATION_LIMITS.quote
-          ? ANNOTATION_ERRORS["citation"]
+          ? "citation"
           : !step
-            ? ANNOTATION_ERRORS["sans-version"]
+            ? "sans-version"
             : null;
-    if (error || !step)
-      return respond(c, { dossierUid: detail.dossier.uid, provisionId: detail.id, loaded: detail }, 400, error ?? undefined);
+    if (refusal || !step)
+      return respond(c, { dossierUid: detail.dossier.uid, provisionId: detail.id, loaded: detail }, 400, refusal ?? "sans-version");
     // The alinéa holding the quoted passage, else the one chosen if that version has it.
     const chosen = Number(form["alinea"]);
     const alinea =
@@ -192,12 +194,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
     const form = await c.req.parseBody();
     const body = textOf(form["corps"]).trim();
     if (!body || body.length > ANNOTATION_LIMITS.body)
-      return respond(
-        c,
-        { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id },
-        400,
-        body ? ANNOTATION_ERRORS["longue"] : ANNOTATION_ERRORS["vide"],
-      );
+      return respond(c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id }, 400, body ? "longue" : "vide");
     await editAnnotation(db, found.id, body, renderMarkdown(body), found.user.id);
     await audit(db, { userId: found.user.id, action: "annotation.edited", detail: { id: found.id }, ip: null });
     return respond(c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id });

@@ -27,27 +27,19 @@ function groupOf(
   steps: readonly DossierStepRow[],
   vocabulary: FeedVocabulary,
 ): { key: string; heading: string; date: string | null } {
+  const nameOf = (s: DossierStepRow): string => vocabulary.steps.get(`${s.dossier_uid}|${s.step_key}`) ?? s.step_key;
+  const asStep = (s: DossierStepRow) => ({ key: `step:${s.step_key}`, heading: nameOf(s), date: s.date });
   const step = (JSON.parse(event.payload) as { step?: unknown }).step;
   const known = typeof step === "string" ? steps.find((s) => s.step_key === step) : undefined;
-  if (known)
-    return {
-      key: `step:${known.step_key}`,
-      heading: vocabulary.steps.get(`${known.dossier_uid}|${known.step_key}`) ?? known.step_key,
-      date: known.date,
-    };
+  if (known) return asStep(known);
   const text = event.text_uid ? steps.find((s) => s.text_uid === event.text_uid) : undefined;
   if (event.subject_type === "amendment")
     return {
       key: `text:${event.text_uid ?? ""}`,
-      heading: `Amendements${text ? ` au texte de l'étape « ${vocabulary.steps.get(`${text.dossier_uid}|${text.step_key}`) ?? ""} »` : ""}`,
+      heading: `Amendements${text ? ` au texte de l'étape « ${nameOf(text)} »` : ""}`,
       date: null,
     };
-  if (text)
-    return {
-      key: `step:${text.step_key}`,
-      heading: vocabulary.steps.get(`${text.dossier_uid}|${text.step_key}`) ?? text.step_key,
-      date: text.date,
-    };
+  if (text) return asStep(text);
   return { key: "other", heading: "Le dossier", date: null };
 }
 

@@ -11,7 +11,8 @@ import type { Alinea } from "../domain/bill-text.js";
 import { diffArticles } from "../domain/navette/diff.js";
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../domain/amendment.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../domain/navette/engine.js";
-import { plural, stepLabel } from "../../views/format.js";
+import { plural } from "../../views/format.js";
+import { stepNames } from "./queries.js";
 import { textOf } from "./text.js";
 
 /** Items per feed. */
@@ -46,19 +47,25 @@ export async function latestChanges(db: Kysely<Database>, limit: number): Promis
   return withoutHiddenAnnotations(db, events);
 }
 
+/** The annotation an `annotation.published` event announces, or null for any other event. */
+function annotationIdOf(event: EventRow): number | null {
+  if (event.kind !== "annotation.published") return null;
+  const id = Number((JSON.parse(event.payload) as { annotation?: unknown }).annotation);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/** The annotations a list of events announces. */
+const annotationIdsOf = (events: readonly EventRow[]): number[] => events.map(annotationIdOf).filter((id): id is number => id !== null);
+
 async function withoutHiddenAnnotations(db: Kysely<Database>, events: EventRow[]): Promise<EventRow[]> {
-  const annotationOf = (e: EventRow) => Number((JSON.parse(e.payload) as { annotation?: unknown }).annotation);
-  const annotationIds = events
-    .filter((e) => e.kind === "annotation.published")
-    .map(annotationOf)
-    .filter(Number.isSafeInteger);
+  const annotationIds = annotationIdsOf(events);
   if (annotationIds.length === 0) return events;
   const hidden = new Set(
     (await db.selectFrom("annotations").select("id").where("id", "in", annotationIds).where("hidden", "=", 1).execute()).map((r) =>
       Number(r.id),
     ),
   );
-  return events.filter((e) => e.kind !== "annotation.published" || !hidden.has(annotationOf(e)));
+  return events.filter((e) => !hidden.has(annotationIdOf(e) ?? -1));
 }
 
 async function scopeEvents(db: Kysely<Database>, scope: FeedScope): Promise<EventRow[]> {
@@ -151,9 +158,7 @@ export interface FeedVocabulary {
  * (an edit rewrites the item without a new event). Goes into the feed's ETag and Last-Modified.
  */
 export async function annotationsEditedAt(db: Kysely<Database>, events: readonly EventRow[]): Promise<string | null> {
-  const ids = events
-    .filter((e) => e.kind === "annotation.published")
-    .map((e) => Number((JSON.parse(e.payload) as { annotation?: unknown }).annotation));
+  const ids = annotationIdsOf(events);
   if (ids.length === 0) return null;
   const row = await db
     .selectFrom("annotations")
@@ -175,23 +180,21 @@ export async function feedVocabulary(
     for (const c of (JSON.parse(e.payload) as { causes?: string[] }).causes ?? []) amendmentUids.add(c);
   }
   const dossiers = [...new Set(events.map((e) => e.dossier_uid).filter((d): d is string => d !== null))];
-  const steps = dossiers.length
-    ? await db
-        .selectFrom("dossier_steps")
-        .select(["dossier_uid", "step_key", "reading", "place", "stage"])
-        .where("dossier_uid", "in", dossiers)
-        .execute()
-    : [];
-  const provisions = dossiers.length
+  // Only the provisions the events are about, not every provision of their bills.
+  const provisionIds = [
+    ...new Set(
+      events.filter((e) => e.subject_type === "provision" && e.dossier_uid).map((e) => e.subject_id.slice(e.dossier_uid!.length + 1)),
+    ),
+  ];
+  const provisions = provisionIds.length
     ? await db
         .selectFrom("provisions")
         .select(["dossier_uid", "provision_id", "last_number"])
         .where("dossier_uid", "in", dossiers)
+        .where("provision_id", "in", provisionIds)
         .execute()
     : [];
-  const annotationIds = events
-    .filter((e) => e.kind === "annotation.published")
-    .map((e) => Number((JSON.parse(e.payload) as { annotation?: unknown }).annotation));
+  const annotationIds = annotationIdsOf(events);
   const annotations = annotationIds.length
     ? await db.selectFrom("annotations").select(["id", "body_html", "updated_at"]).where("id", "in", annotationIds).execute()
     : [];
@@ -202,7 +205,7 @@ export async function feedVocabulary(
   return {
     amendments: await amendmentNames(db, [...amendmentUids], themes),
     themes,
-    steps: new Map(steps.map((s) => [`${s.dossier_uid}|${s.step_key}`, stepLabel(s)])),
+    steps: await stepNames(db, dossiers),
     provisions: new Map(provisions.map((p) => [`${p.dossier_uid}/${p.provision_id}`, p.last_number])),
     annotations: new Map(annotations.map((a) => [Number(a.id), { html: a.body_html, updatedAt: a.updated_at }])),
     texts: new Map(texts.map((t) => [t.uid, t.number ? `n° ${t.number}` : (t.title ?? "sans numéro")])),
@@ -226,6 +229,10 @@ export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): 
   const step = (key: unknown): string => vocabulary.steps.get(`${event.dossier_uid ?? ""}|${textOf(key)}`) ?? textOf(key);
   const provisionNumber = (): string =>
     vocabulary.provisions.get(event.subject_id) ?? event.article ?? event.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "";
+  const textName = (): string => {
+    const name = vocabulary.texts.get(event.subject_id);
+    return name ? `Texte ${name}` : "Texte";
+  };
   const provisionPath = (): string => {
     const [dossier, ...rest] = event.subject_id.split("/");
     return `/dossiers/${encodeURIComponent(dossier ?? "")}/articles/${encodeURIComponent(rest.join("/"))}`;
@@ -288,7 +295,7 @@ export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): 
       return {
         title: `Annotation de ${textOf(payload["author"])} sur l'article ${provisionNumber()}`,
         path: `${provisionPath()}#annotation-${textOf(payload["annotation"])}`,
-        summary: annotationText(vocabulary.annotations.get(Number(payload["annotation"]))?.html) ?? textOf(payload["extract"]),
+        summary: annotationText(vocabulary.annotations.get(annotationIdOf(event) ?? -1)?.html) ?? textOf(payload["extract"]),
       };
     case "dossier.step_added":
       return {
@@ -299,16 +306,13 @@ export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): 
     case "text.published":
     case "text.revised":
       return {
-        title: `Texte ${vocabulary.texts.get(event.subject_id) ?? ""} ${event.kind === "text.published" ? "publié" : "révisé"}`.replace(
-          /\s+/g,
-          " ",
-        ),
+        title: `${textName()} ${event.kind === "text.published" ? "publié" : "révisé"}`,
         path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
         summary: typeof payload["articles"] === "number" ? `${plural(payload["articles"], "article")}.` : "",
       };
     case "text.created":
       return {
-        title: `Texte ${vocabulary.texts.get(event.subject_id) ?? ""} annoncé`.replace(/\s+/g, " "),
+        title: `${textName()} annoncé`,
         path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
         summary: "Le dossier nomme ce texte ; son contenu sera lu quand il sera publié.",
       };
@@ -448,10 +452,8 @@ export async function buildFeed(
   for (const event of events) {
     const { title, path, summary } = describeFeedEvent(event, vocabulary);
     const themes = event.subject_type === "amendment" ? (names.get(event.subject_id)?.themes ?? []) : [];
-    const annotation =
-      event.kind === "annotation.published"
-        ? vocabulary.annotations.get(Number((JSON.parse(event.payload) as { annotation?: unknown }).annotation))
-        : undefined;
+    const annotationId = annotationIdOf(event);
+    const annotation = annotationId === null ? undefined : vocabulary.annotations.get(annotationId);
     feed.addItem({
       title: escapeHtml(title),
       ...(themes.length ? { category: themes.map((name) => ({ name: escapeHtml(name) })) } : {}),

@@ -483,26 +483,37 @@ export interface TaggedProvision {
 
 /** The latest status change of each provision of these dossiers (step, date in Parliament, date learnt). */
 async function lastStatusChanges(db: Kysely<Database>, dossiers: readonly string[]): Promise<Map<string, TaggedProvision["lastChange"]>> {
+  // Only the newest status event of each provision is read, however long its history.
   const events = await db
     .selectFrom("events")
-    .select(["subject_id", "payload", "occurred_at", "recorded_at"])
-    .where("kind", "=", "provision.status")
-    .where("dossier_uid", "in", dossiers)
-    .orderBy("id")
+    .select(["subject_id", "dossier_uid", "payload", "occurred_at", "recorded_at"])
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("events")
+        .select((e) => e.fn.max("id").as("id"))
+        .where("kind", "=", "provision.status")
+        .where("dossier_uid", "in", dossiers)
+        .groupBy("subject_id"),
+    )
     .execute();
+  const names = await stepNames(db, dossiers);
+  const out = new Map<string, TaggedProvision["lastChange"]>();
+  for (const e of events) {
+    const step = textOf((JSON.parse(e.payload) as { step?: unknown }).step);
+    out.set(e.subject_id, { step: names.get(`${e.dossier_uid ?? ""}|${step}`) ?? step, date: e.occurred_at, recordedAt: e.recorded_at });
+  }
+  return out;
+}
+
+/** « 1re lecture · Sénat · dépôt » for every step of these dossiers, by `${dossier uid}|${step key}`. */
+export async function stepNames(db: Kysely<Database>, dossiers: readonly string[]): Promise<Map<string, string>> {
+  if (dossiers.length === 0) return new Map();
   const steps = await db
     .selectFrom("dossier_steps")
     .select(["dossier_uid", "step_key", "reading", "place", "stage"])
     .where("dossier_uid", "in", dossiers)
     .execute();
-  const names = new Map(steps.map((s) => [`${s.dossier_uid}|${s.step_key}`, stepLabel(s)]));
-  const out = new Map<string, TaggedProvision["lastChange"]>();
-  for (const e of events) {
-    const step = textOf((JSON.parse(e.payload) as { step?: unknown }).step);
-    const dossier = e.subject_id.split("/")[0] ?? "";
-    out.set(e.subject_id, { step: names.get(`${dossier}|${step}`) ?? step, date: e.occurred_at, recordedAt: e.recorded_at });
-  }
-  return out;
+  return new Map(steps.map((s) => [`${s.dossier_uid}|${s.step_key}`, stepLabel(s)]));
 }
 
 /** Every provision and amendment with a theme, for the theme page. */

@@ -46,4 +46,12 @@ export class CookieJarVisitor {
     const csrf = await this.csrf();
     return this.request("/connexion", { method: "POST", form: { _csrf: csrf, email, motdepasse: password, suite: "/" } });
   }
+
+  /** As an admin: creates an invitation for `role` and returns its path (« /invitation/… »). */
+  async invitationLink(role: string): Promise<string> {
+    const page = await (
+      await this.request("/admin/invitations", { method: "POST", form: { role, _csrf: await this.csrf("/admin/utilisateurs") } })
+    ).text();
+    return /<code>https?:\/\/[^/]+(\/invitation\/[\w-]+)<\/code>/.exec(page)![1]!;
+  }
 }

@@ -127,13 +127,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
 
       const admin = new CookieJarVisitor(app);
       await admin.login("admin@example.org", PASSWORD);
-      const page = await (
-        await admin.request("/admin/invitations", {
-          method: "POST",
-          form: { role: "staff", _csrf: await admin.csrf("/admin/utilisateurs") },
-        })
-      ).text();
-      const link = /<code>https?:\/\/[^/]+(\/invitation\/[\w-]+)<\/code>/.exec(page)![1]!;
+      const link = await admin.invitationLink("staff");
       const newcomer = new CookieJarVisitor(app);
       const csrf = await newcomer.csrf(link);
       expect(

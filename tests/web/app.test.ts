@@ -42,6 +42,29 @@ for (const { dialect, available } of TEST_DIALECTS) {
         // Just imported: learnt since yesterday.
         expect(morning).toContain('<span class="badge new-change">nouveau</span>');
         expect(html.indexOf("où en sont-ils")).toBeLessThan(html.indexOf("Tous les textes"));
+        // With a later status change recorded, the line shows that one, not the first.
+        const later = await database.db
+          .insertInto("events")
+          .values({
+            kind: "provision.status",
+            subject_type: "provision",
+            subject_id: "DLR5L17N99901/8 ter@SN1-DEPOT#1",
+            dossier_uid: "DLR5L17N99901",
+            text_uid: null,
+            article: "8 ter",
+            payload: JSON.stringify({ step: "AN1-DEBATS-DEC#1", status: "deleted" }),
+            occurred_at: "2025-04-01",
+            recorded_at: new Date().toISOString(),
+            run_id: null,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        try {
+          const again = await (await app.request("/")).text();
+          expect(again).toMatch(/Article 8 ter<\/a> <span class="badge status-deleted">Supprimé<\/span><span class="muted"> — 1re lecture · Assemblée · séance, 1 avril 2025/);
+        } finally {
+          await database.db.deleteFrom("events").where("id", "=", later.id).execute();
+        }
       });
 
       it("shows a bill's changes grouped by step, newest step first, article statuses first, in words", async () => {

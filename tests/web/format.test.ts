@@ -14,9 +14,11 @@ describe("plural and outcomeCount", () => {
   });
 
   it("makes an outcome agree with its count", () => {
-    expect(outcomeCount(1, "Adopté")).toBe("1 adopté");
-    expect(outcomeCount(4, "Adopté")).toBe("4 adoptés");
-    expect(outcomeCount(2, "Non soutenu")).toBe("2 non soutenus");
-    expect(outcomeCount(3, "Satisfait ou sans objet")).toBe("3 satisfaits ou sans objet");
+    expect(outcomeCount(1, "adopte")).toBe("1 adopté");
+    expect(outcomeCount(4, "adopte")).toBe("4 adoptés");
+    expect(outcomeCount(2, "non_soutenu")).toBe("2 non soutenus");
+    expect(outcomeCount(3, "satisfait")).toBe("3 satisfaits ou sans objet");
+    // Not every label takes an « s »: « en attente » stays as it is.
+    expect(outcomeCount(3, "en_cours")).toBe("3 en attente");
   });
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, MAX_BODY_BYTES } from "../../src/web/app.js";
 import { webConfig } from "../../src/config.js";
-import { createUser, openSession } from "../../db/store/accounts.js";
+import { createUser, hashToken, openSession } from "../../db/store/accounts.js";
 import { purgeExpired } from "../../db/store/login-limits.js";
 import { hashPassword } from "../../src/accounts/password.js";
 import { passwordProblem } from "../../src/accounts/password-policy.js";
@@ -158,6 +158,8 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const back = new CookieJarVisitor(proxied);
       back.cookies.set("navette_appareil", owner.cookies.get("navette_appareil")!);
       expect((await login(back, "192.0.2.1", PASSWORD, await back.csrf())).status).toBe(303);
+      // The known device keeps its cookie, its date renewed by this sign-in.
+      expect(back.cookies.get("navette_appareil")).toBe(owner.cookies.get("navette_appareil"));
     });
 
     it("takes as long to refuse an unknown address as a wrong password", async () => {
@@ -225,30 +227,53 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect((await from("192.0.2.14").login("disabled@example.org", PASSWORD)).status).toBe(401);
     });
 
-    it("purges expired sessions and old login attempts", async () => {
-      await database.db.insertInto("login_attempts").values({ key: "ip:old", at: "2001-01-01T00:00:00.000Z", attempt: null }).execute();
+    it("purges expired sessions, old login attempts and forgotten devices, and nothing still in use", async () => {
+      const user = await database.db.selectFrom("users").select("id").where("email", "=", "expiry@example.org").executeTakeFirstOrThrow();
+      const expired = await openSession(database.db, Number(user.id), null);
+      const live = await openSession(database.db, Number(user.id), null);
+      await database.db
+        .updateTable("sessions")
+        .set({ expires_at: "2001-01-01T00:00:00.000Z" })
+        .where("id_hash", "=", hashToken(expired))
+        .execute();
+      const recent = new Date().toISOString();
+      await database.db
+        .insertInto("login_attempts")
+        .values([
+          { key: "ip:old", at: "2001-01-01T00:00:00.000Z", attempt: null },
+          { key: "ip:recent", at: recent, attempt: null },
+        ])
+        .execute();
+      await database.db
+        .insertInto("known_devices")
+        .values([
+          { token_hash: "old-device", email: "expiry@example.org", created_at: "2001-01-01T00:00:00.000Z" },
+          { token_hash: "recent-device", email: "expiry@example.org", created_at: recent },
+        ])
+        .execute();
       const purged = await purgeExpired(database.db);
       expect(purged.sessions).toBeGreaterThanOrEqual(1);
-      expect(purged.attempts).toBeGreaterThanOrEqual(1);
-      const left = await database.db
-        .selectFrom("sessions")
-        .select("expires_at")
-        .where("expires_at", "<", new Date().toISOString())
-        .execute();
-      expect(left).toEqual([]);
-      expect(await database.db.selectFrom("login_attempts").select("key").where("key", "=", "ip:old").execute()).toEqual([]);
+      const sessions = (await database.db.selectFrom("sessions").select("id_hash").execute()).map((r) => r.id_hash);
+      expect(sessions).not.toContain(hashToken(expired));
+      expect(sessions).toContain(hashToken(live));
+      const keys = (await database.db.selectFrom("login_attempts").select("key").where("key", "in", ["ip:old", "ip:recent"]).execute()).map(
+        (r) => r.key,
+      );
+      expect(keys).toEqual(["ip:recent"]);
+      const devices = (
+        await database.db
+          .selectFrom("known_devices")
+          .select("token_hash")
+          .where("token_hash", "in", ["old-device", "recent-device"])
+          .execute()
+      ).map((r) => r.token_hash);
+      expect(devices).toEqual(["recent-device"]);
     });
 
     it("refuses weak passwords at invitation, and answers « account exists » only a few times per link", async () => {
       const admin = from("192.0.2.15");
       expect((await admin.login("admin@example.org", PASSWORD)).status).toBe(303);
-      const page = await (
-        await admin.request("/admin/invitations", {
-          method: "POST",
-          form: { role: "volunteer", _csrf: await admin.csrf("/admin/utilisateurs") },
-        })
-      ).text();
-      const link = /<code>https?:\/\/[^/]+(\/invitation\/[\w-]+)<\/code>/.exec(page)![1]!;
+      const link = await admin.invitationLink("volunteer");
       const holder = new CookieJarVisitor(app);
       const csrf = await holder.csrf(link);
       const submit = (email: string, motdepasse: string) =>

@@ -29,7 +29,7 @@ export function DossiersTable(props: { dossiers: readonly DossierSummary[] }) {
               <td>{frenchDate(d.lastStepDate)}</td>
               <td>
                 {plural(d.amendments, "amendement")}
-                {d.amendments > 0 ? <span class="muted"> dont {outcomeCount(d.adopted, "adopté")}</span> : null}
+                {d.amendments > 0 ? <span class="muted"> dont {outcomeCount(d.adopted, "adopte")}</span> : null}
               </td>
             </tr>
           ))}
