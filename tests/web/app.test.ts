@@ -61,7 +61,9 @@ for (const { dialect, available } of TEST_DIALECTS) {
           .executeTakeFirstOrThrow();
         try {
           const again = await (await app.request("/")).text();
-          expect(again).toMatch(/Article 8 ter<\/a> <span class="badge status-deleted">Supprimé<\/span><span class="muted"> — 1re lecture · Assemblée · séance, 1 avril 2025/);
+          expect(again).toMatch(
+            /Article 8 ter<\/a> <span class="badge status-deleted">Supprimé<\/span><span class="muted"> — 1re lecture · Assemblée · séance, 1 avril 2025/,
+          );
         } finally {
           await database.db.deleteFrom("events").where("id", "=", later.id).execute();
         }
