@@ -13,6 +13,7 @@ import * as search from "./migrations/0006_search.js";
 import * as accounts from "./migrations/0007_accounts.js";
 import * as annotations from "./migrations/0008_annotations.js";
 import * as loginLimits from "./migrations/0009_login_limits.js";
+import * as pageSummaries from "./migrations/0010_page_summaries.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0007_accounts", accounts],
   ["0008_annotations", annotations],
   ["0009_login_limits", loginLimits],
+  ["0010_page_summaries", pageSummaries],
 ];
 
 class StaticProvider implements MigrationProvider {

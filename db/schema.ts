@@ -358,6 +358,28 @@ export interface ImportErrorsTable {
   created_at: string;
 }
 
+/** The data version: one row, incremented by every write that changes what a page shows. */
+export interface DataVersionTable {
+  id: number;
+  version: number;
+  changed_at: string;
+}
+
+/** What an amendment count is counted by. */
+export type AmendmentCountFacet = "dossier" | "text" | "article";
+
+/**
+ * Amendments counted by dossier and outcome, and by text or target article within a dossier
+ * (`key`: text uid, article number, or "" for the dossier), kept by the amendment store.
+ */
+export interface AmendmentCountsTable {
+  dossier_uid: string;
+  facet: AmendmentCountFacet;
+  key: string;
+  outcome: string;
+  n: number;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   dossiers: DossiersTable;
@@ -385,6 +407,8 @@ export interface Database {
   events: EventsTable;
   import_runs: ImportRunsTable;
   import_errors: ImportErrorsTable;
+  data_version: DataVersionTable;
+  amendment_counts: AmendmentCountsTable;
 }
 
 export type AmendmentRow = Selectable<AmendmentsTable>;

@@ -40,7 +40,7 @@ export function Layout(props: { title: string; children: Child; feed?: FeedLink 
           </>
         ) : null}
       </head>
-      <body hx-headers={visitor ? JSON.stringify({ "X-CSRF-Token": visitor.csrfToken }) : undefined}>
+      <body hx-headers={visitor?.user ? JSON.stringify({ "X-CSRF-Token": visitor.csrfToken }) : undefined}>
         <header class="site">
           <a class="brand" href="/">
             Navette

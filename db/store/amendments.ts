@@ -7,6 +7,8 @@ import type { AmendmentRecord } from "../../src/domain/amendment.js";
 import type { AmendmentRow, Database, NewAmendmentRow, NewEventRow } from "../schema.js";
 import { createHash } from "node:crypto";
 import { chunk, emptyCounts, nowIso, type StoreCounts } from "./common.js";
+import { AmendmentCountChanges } from "./amendment-counts.js";
+import { bumpDataVersion } from "./data-version.js";
 
 /** Where the records come from, for provenance columns. */
 export interface StoreContext {
@@ -114,6 +116,8 @@ export async function storeAmendments(
 
   await db.transaction().execute(async (trx) => {
     const known = new Map<string, { hash: string; dossier: string | null }>();
+    const countChanges = new AmendmentCountChanges();
+    let provenanceChanged = false;
     for (const uids of chunk(
       batch.map((r) => r.uid),
       LOOKUP_CHUNK,
@@ -132,6 +136,7 @@ export async function storeAmendments(
       const row = amendmentRow(record, hash, context, now);
       if (!previous) {
         inserts.push(row);
+        countChanges.add(row, 1);
         events.push(filedEvent(record, context, now));
         counts.created++;
       } else if (previous.hash !== hash) {
@@ -142,6 +147,8 @@ export async function storeAmendments(
         if (previous.dossier === null && record.dossierUid !== null) {
           // Only provenance improved (the dump's folder names the dossier): no event.
           await trx.updateTable("amendments").set({ dossier_uid: record.dossierUid }).where("uid", "=", record.uid).execute();
+          countChanges.add(row, 1);
+          provenanceChanged = true;
         }
       }
     }
@@ -151,24 +158,25 @@ export async function storeAmendments(
     for (const { record, row } of changed) {
       const old = await trx.selectFrom("amendments").selectAll().where("uid", "=", record.uid).executeTakeFirstOrThrow();
       const { created_at: _created, first_run_id: _firstRun, ...update } = row;
-      await trx
-        .updateTable("amendments")
-        .set({
-          ...update,
-          // Provenance and discussion data another source (the dump's folder, the Sénat's dérouleur)
-          // filled in are kept when this source does not carry them.
-          dossier_uid: record.dossierUid ?? old.dossier_uid,
-          discussion_order: record.discussionOrder ?? old.discussion_order,
-          identical_discussion_id: record.identicalDiscussionId ?? old.identical_discussion_id,
-          common_discussion_id: record.commonDiscussionId ?? old.common_discussion_id,
-          parent_uid: record.parentUid ?? old.parent_uid,
-        })
-        .where("uid", "=", record.uid)
-        .execute();
+      const next = {
+        ...update,
+        // Provenance and discussion data another source (the dump's folder, the Sénat's dérouleur)
+        // filled in are kept when this source does not carry them.
+        dossier_uid: record.dossierUid ?? old.dossier_uid,
+        discussion_order: record.discussionOrder ?? old.discussion_order,
+        identical_discussion_id: record.identicalDiscussionId ?? old.identical_discussion_id,
+        common_discussion_id: record.commonDiscussionId ?? old.common_discussion_id,
+        parent_uid: record.parentUid ?? old.parent_uid,
+      };
+      await trx.updateTable("amendments").set(next).where("uid", "=", record.uid).execute();
+      countChanges.add(old, -1);
+      countChanges.add(next, 1);
       events.push(changeEvent(record, old, row, context, now));
     }
 
     for (const rows of chunk(events, INSERT_CHUNK)) await trx.insertInto("events").values(rows).execute();
+    await countChanges.apply(trx);
+    if (counts.created + counts.changed > 0 || provenanceChanged) await bumpDataVersion(trx);
   });
   return counts;
 }
@@ -273,6 +281,7 @@ export async function storeDiscussionOrder(
         result.changed++;
       }
     }
+    if (result.changed > 0) await bumpDataVersion(trx);
   });
   return result;
 }

@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.js";
 import { nowIso } from "./common.js";
+import { bumpDataVersion } from "./data-version.js";
 
 /** An annotation as pages show it. */
 export interface AnnotationView {
@@ -41,6 +42,7 @@ export async function createAnnotation(
   },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
+    await bumpDataVersion(trx);
     const now = nowIso();
     const row = await trx
       .insertInto("annotations")
@@ -85,6 +87,7 @@ export async function createAnnotation(
 /** Changes the body of an annotation, keeping the previous one in its history. */
 export async function editAnnotation(db: Kysely<Database>, id: number, body: string, bodyHtml: string, editorId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await bumpDataVersion(trx);
     const old = await trx.selectFrom("annotations").select("body").where("id", "=", id).executeTakeFirstOrThrow();
     await trx
       .insertInto("annotation_revisions")
@@ -96,7 +99,10 @@ export async function editAnnotation(db: Kysely<Database>, id: number, body: str
 
 /** Hides (soft-deletes) an annotation. */
 export async function hideAnnotation(db: Kysely<Database>, id: number): Promise<void> {
-  await db.updateTable("annotations").set({ hidden: 1, updated_at: nowIso() }).where("id", "=", id).execute();
+  await db.transaction().execute(async (trx) => {
+    await bumpDataVersion(trx);
+    await trx.updateTable("annotations").set({ hidden: 1, updated_at: nowIso() }).where("id", "=", id).execute();
+  });
 }
 
 /** One annotation with its author, or undefined. */

@@ -5,9 +5,11 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DossierRecord, DossierStep, TextRecord } from "../../src/domain/dossier.js";
 import type { Database, NewEventRow } from "../schema.js";
-import { contentHash, emptyCounts, nowIso, type StoreCounts } from "./common.js";
+import { chunk, contentHash, emptyCounts, nowIso, type StoreCounts } from "./common.js";
 import { mergeDossiers } from "../../src/domain/dossier-merge.js";
 import type { StoreContext } from "./amendments.js";
+import { bumpDataVersion } from "./data-version.js";
+import { AmendmentCountChanges } from "./amendment-counts.js";
 
 /** Key of a step that stays the same across re-imports: act code and occurrence ("AN1-COM-FOND-RAPPORT#1"). */
 export function stepKeys(steps: readonly DossierStep[]): string[] {
@@ -33,6 +35,7 @@ async function storeDossier(trx: Transaction<Database>, dossier: DossierRecord, 
   const hash = contentHash(dossier);
   const previous = await trx.selectFrom("dossiers").select(["content_hash", "title"]).where("uid", "=", dossier.uid).executeTakeFirst();
   if (previous?.content_hash === hash) return "unchanged";
+  await bumpDataVersion(trx);
 
   const now = nowIso();
   const fields = {
@@ -174,6 +177,7 @@ export async function storeTexts(db: Kysely<Database>, texts: readonly TextRecor
         counts.changed++;
       } else counts.unchanged++;
     }
+    if (counts.created + counts.changed > 0) await bumpDataVersion(trx);
   });
   return counts;
 }
@@ -214,28 +218,58 @@ export async function storeDossierSources(
     counts.unchanged += result.unchanged;
     if (an && senat && senat.uid !== merged.uid) {
       // The Sénat-only dossier stored before the AN record arrived is now part of the merged one.
-      await db.deleteFrom("dossiers").where("uid", "=", senat.uid).execute();
-      await db.updateTable("texts").set({ dossier_uid: merged.uid }).where("dossier_uid", "=", senat.uid).execute();
+      await db.transaction().execute(async (trx) => {
+        await bumpDataVersion(trx);
+        await trx.deleteFrom("dossiers").where("uid", "=", senat.uid).execute();
+        await trx.updateTable("texts").set({ dossier_uid: merged.uid }).where("dossier_uid", "=", senat.uid).execute();
+      });
     }
     if (senat) await linkSenatAmendments(db, merged);
   }
   return counts;
 }
 
-/** Links Sénat amendments (uids `SN-<session>-<texte>-…`) to the dossier and text of the step they were filed on. */
+/**
+ * Links Sénat amendments (uids `SN-<session>-<texte>-…`) to the dossier and text of the step they
+ * were filed on; the amendment counts follow them, in the same transaction.
+ */
 async function linkSenatAmendments(db: Kysely<Database>, dossier: DossierRecord): Promise<void> {
-  for (const step of dossier.steps) {
-    for (const ref of [step.textUid, step.details["texteSenat"]]) {
-      const match = ref ? /^SENAT-(?:pjl|ppl|tas|tc)(\d{2})-0*(\d+)$/.exec(ref) : null;
-      if (!match) continue;
-      const year = 2000 + Number(match[1]);
-      const prefix = `SN-${year}-${year + 1}-${match[2]}-`;
-      await db
-        .updateTable("amendments")
-        .set({ dossier_uid: dossier.uid, text_uid: step.textUid })
-        .where("uid", "like", `${prefix}%`)
-        .where((eb) => eb.or([eb("dossier_uid", "is", null), eb("dossier_uid", "!=", dossier.uid)]))
-        .execute();
+  await db.transaction().execute(async (trx) => {
+    const counts = new AmendmentCountChanges();
+    let linked = 0;
+    for (const step of dossier.steps) {
+      for (const ref of [step.textUid, step.details["texteSenat"]]) {
+        const match = ref ? /^SENAT-(?:pjl|ppl|tas|tc)(\d{2})-0*(\d+)$/.exec(ref) : null;
+        if (!match) continue;
+        const year = 2000 + Number(match[1]);
+        const prefix = `SN-${year}-${year + 1}-${match[2]}-`;
+        const moved = await trx
+          .selectFrom("amendments")
+          .select(["uid", "dossier_uid", "text_uid", "target_article", "outcome"])
+          .where("uid", "like", `${prefix}%`)
+          .where((eb) => eb.or([eb("dossier_uid", "is", null), eb("dossier_uid", "!=", dossier.uid)]))
+          .execute();
+        if (moved.length === 0) continue;
+        for (const part of chunk(moved, 500)) {
+          await trx
+            .updateTable("amendments")
+            .set({ dossier_uid: dossier.uid, text_uid: step.textUid })
+            .where(
+              "uid",
+              "in",
+              part.map((m) => m.uid),
+            )
+            .execute();
+        }
+        for (const m of moved) {
+          counts.add(m, -1);
+          counts.add({ ...m, dossier_uid: dossier.uid, text_uid: step.textUid }, 1);
+        }
+        linked += moved.length;
+      }
     }
-  }
+    if (linked === 0) return;
+    await counts.apply(trx);
+    await bumpDataVersion(trx);
+  });
 }

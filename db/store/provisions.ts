@@ -10,6 +10,7 @@ import type { CauseCandidate } from "../../src/domain/navette/causes.js";
 import type { NavetteStep } from "../../src/domain/navette/steps.js";
 import type { Database, NewEventRow } from "../schema.js";
 import { contentHash, nowIso } from "./common.js";
+import { bumpDataVersion } from "./data-version.js";
 
 /** The steps of a dossier with the texts imported for them. */
 export async function loadNavetteSteps(db: Kysely<Database>, dossierUid: string): Promise<NavetteStep[]> {
@@ -122,6 +123,7 @@ export async function storeProvisions(
   runId: number | null,
 ): Promise<{ changed: number; events: number }> {
   return db.transaction().execute(async (trx) => {
+    await bumpDataVersion(trx);
     const existing = await trx
       .selectFrom("provision_states")
       .select(["provision_id", "step_key", "status", "number", "alineas", "causes", "change_ratio", "closed", "printed", "base_step_key"])

@@ -6,6 +6,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema.js";
 import type { Dialect } from "../dialect.js";
 import { chunk } from "./common.js";
+import { bumpDataVersion } from "./data-version.js";
 
 /** A document to index. */
 export interface SearchDocument {
@@ -32,6 +33,7 @@ export async function indexDossier(
   documents: readonly SearchDocument[],
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await bumpDataVersion(trx);
     await trx.deleteFrom("search_documents").where("dossier_uid", "=", dossierUid).execute();
     if (dialect === "sqlite") await sql`DELETE FROM search_fts WHERE dossier_uid = ${dossierUid}`.execute(trx);
     for (const rows of chunk(documents, 200)) {

@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { Database, NewEventRow } from "../schema.js";
 import { chunk, nowIso } from "./common.js";
 import { amendmentParagraphs, type TaggedParagraph } from "../../src/domain/tagging/tagger.js";
+import { bumpDataVersion } from "./data-version.js";
 
 /** A tag ready to store. */
 export interface TagRow {
@@ -69,6 +70,7 @@ export async function storeDossierTags(
   runId: number | null,
 ): Promise<{ tags: number; events: number }> {
   return db.transaction().execute(async (trx) => {
+    await bumpDataVersion(trx);
     const old = await trx
       .selectFrom("tags")
       .select(["subject_type", "subject_id", "step_key", "theme"])
@@ -169,6 +171,7 @@ export async function decideTag(
 ): Promise<void> {
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
+    await bumpDataVersion(trx);
     await trx
       .insertInto("tag_decisions")
       .values({

@@ -8,6 +8,7 @@ import type { TextIdentity } from "../../ingest/texts/identity.js";
 import type { Database } from "../schema.js";
 import { contentHash, nowIso } from "./common.js";
 import type { StoreContext } from "./amendments.js";
+import { bumpDataVersion } from "./data-version.js";
 
 /**
  * Chooses the uid under which a text is stored: the explicit one, the uid in its address, a
@@ -55,6 +56,7 @@ export async function storeTextContent(
       .where("uid", "=", uid)
       .executeTakeFirst();
     if (existing?.content_hash === hash) return "unchanged";
+    await bumpDataVersion(trx);
     const now = nowIso();
     const fields = {
       format: parsed.format,

@@ -48,6 +48,7 @@ import { hasRole } from "../accounts/roles.js";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
+import { pageCache } from "./page-cache.js";
 
 /**
  * Security headers (Hono's secureHeaders): a CSP with no inline script or style, no base or form
@@ -74,6 +75,20 @@ function securityHeaders() {
 /** Largest request body accepted (an annotation is at most a few kilobytes), checked before any parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** The addresses of pages and feeds, which only change when the data does (see page-cache.ts). */
+const PAGE_PATHS = [
+  "/",
+  "/dossiers",
+  "/dossiers/*",
+  "/themes",
+  "/themes/*",
+  "/codes",
+  "/codes/*",
+  "/recherche",
+  "/amendements/*",
+  "/flux/*",
+];
+
 /** Builds the Hono application over an open database. */
 export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()): Hono<{ Variables: SessionVariables }> {
   const { db } = handle;
@@ -95,6 +110,9 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
     "*",
     sessionMiddleware(db, web, (path) => path.startsWith("/assets/") || path.startsWith("/flux/") || path === "/healthz"),
   );
+  // Pages and feeds: ETag from the data version, 304 for repeat visits, anonymous pages kept rendered.
+  const cache = pageCache(db, { publicUrl: web.publicUrl });
+  for (const path of PAGE_PATHS) app.use(path, cache.middleware);
   accountRoutes(app, handle, web);
   annotationRoutes(app, db);
   themeDecisionRoutes(app, db, new Set(themeLabels.keys()));
@@ -137,7 +155,7 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
           dossiers.map((d) => d.uid),
         )}
         themeLabels={themeLabels}
-        since={new Date(Date.now() - 86_400_000).toISOString()}
+        since={new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 86_400_000).toISOString()}
       />,
     );
   });
@@ -283,26 +301,20 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
     return c.html(<AmendmentPage view={view} />);
   });
 
-  /** Serves a feed with ETag / Last-Modified and 304 answers. */
+  /** Serves a feed with Last-Modified and 304 answers (its ETag is set by the page cache). */
   const serveFeed = async (c: Context, scope: FeedScope, title: string, page: string, format: string | undefined) => {
     if (format !== "rss" && format !== "atom") return c.html(<NotFoundPage what="Format de flux inconnu : utilisez .atom ou .rss." />, 404);
     const events = await feedEvents(db, scope);
     const edited = await annotationsEditedAt(db, events);
-    const etag = `W/"${events[0]?.id ?? 0}-${events.length}-${edited ? Date.parse(edited) : 0}-${format}"`;
+    // The ETag (data version) is the page cache's; Last-Modified serves readers that only send If-Modified-Since.
     const lastModified = new Date(Math.max(Date.parse(events[0]?.recorded_at ?? "1970-01-01"), edited ? Date.parse(edited) : 0));
     lastModified.setMilliseconds(0);
-    c.header("ETag", etag);
     c.header("Last-Modified", lastModified.toUTCString());
     // Links are made from the public address; without one, from the request's Host: then no shared cache may keep them.
     c.header("Cache-Control", web.publicUrl ? "public, max-age=300" : "private, max-age=300");
     if (!web.publicUrl) c.header("Vary", "Host");
     const since = c.req.header("If-Modified-Since");
-    if (
-      c.req.header("If-None-Match") === etag ||
-      (!c.req.header("If-None-Match") && since && new Date(since).getTime() >= lastModified.getTime())
-    ) {
-      return c.body(null, 304);
-    }
+    if (!c.req.header("If-None-Match") && since && new Date(since).getTime() >= lastModified.getTime()) return c.body(null, 304);
     const origin = siteOrigin(c, web);
     const body = await buildFeed(db, events, { title, origin, self: new URL(c.req.url).pathname, page, format, themeLabels });
     c.header("Content-Type", format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");

@@ -20,11 +20,11 @@ export interface DossierSummary {
 /** Bills, the most recently active first. */
 export async function listDossiers(db: Kysely<Database>): Promise<DossierSummary[]> {
   const dossiers = await db.selectFrom("dossiers").selectAll().execute();
+  // Counts kept at write time (db/store/amendment-counts.ts): a few rows per bill, whatever the number of amendments.
   const amendmentCounts = await db
-    .selectFrom("amendments")
-    .select(["dossier_uid", "outcome", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("dossier_uid", "is not", null)
-    .groupBy(["dossier_uid", "outcome"])
+    .selectFrom("amendment_counts")
+    .select(["dossier_uid", "outcome", "n"])
+    .where("facet", "=", "dossier")
     .execute();
   const lastDates = await db
     .selectFrom("dossier_steps")
@@ -63,12 +63,14 @@ export async function getDossier(db: Kysely<Database>, uid: string): Promise<Dos
   if (!dossier) return null;
   const steps = await db.selectFrom("dossier_steps").selectAll().where("dossier_uid", "=", uid).orderBy("position").execute();
   const texts = await db.selectFrom("texts").select(["uid", "number", "title"]).where("dossier_uid", "=", uid).execute();
-  const amendmentsByText = await db
-    .selectFrom("amendments")
-    .select(["text_uid", "outcome", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("dossier_uid", "=", uid)
-    .groupBy(["text_uid", "outcome"])
-    .execute();
+  const amendmentsByText = (
+    await db
+      .selectFrom("amendment_counts")
+      .select(["key", "outcome", "n"])
+      .where("dossier_uid", "=", uid)
+      .where("facet", "=", "text")
+      .execute()
+  ).map((r) => ({ text_uid: r.key === "" ? null : r.key, outcome: r.outcome, n: r.n }));
   // The latest changes by when they happened in Parliament (the date the data gives), not by import.
   const events = await db
     .selectFrom("events")
@@ -127,13 +129,15 @@ export async function getProvisionMatrix(db: Kysely<Database>, dossierUid: strin
     map.set(s.step_key, { status: s.status, number: s.number, changeRatio: Number(s.change_ratio) });
     byProvision.set(s.provision_id, map);
   }
-  const counts = await db
-    .selectFrom("amendments")
-    .select(["target_article", (eb) => eb.fn.countAll<number>().as("n")])
+  const counts = new Map<string, number>();
+  const rows = await db
+    .selectFrom("amendment_counts")
+    .select(["key", "n"])
     .where("dossier_uid", "=", dossierUid)
-    .where("target_article", "is not", null)
-    .groupBy("target_article")
+    .where("facet", "=", "article")
+    .where("key", "!=", "")
     .execute();
+  for (const row of rows) counts.set(row.key, (counts.get(row.key) ?? 0) + Number(row.n));
   return {
     steps,
     provisions: provisions.map((p) => ({
@@ -143,7 +147,7 @@ export async function getProvisionMatrix(db: Kysely<Database>, dossierUid: strin
       lastStatus: p.last_status,
       states: byProvision.get(p.provision_id) ?? new Map(),
     })),
-    amendmentCounts: new Map(counts.map((c) => [c.target_article as string, Number(c.n)])),
+    amendmentCounts: counts,
   };
 }
 
