@@ -34,10 +34,12 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .execute();
   await db.schema.createIndex("amendment_counts_facet").on("amendment_counts").columns(["facet", "dossier_uid"]).execute();
   const facets: Array<[string, string]> = [
-    ["dossier", "''"],
     ["text", "coalesce(text_uid, '')"],
     ["article", "coalesce(target_article, '')"],
   ];
+  await sql`insert into amendment_counts (dossier_uid, facet, key, outcome, n)
+    select dossier_uid, 'dossier', '', outcome, count(*) from amendments
+    where dossier_uid is not null group by dossier_uid, outcome`.execute(db);
   for (const [facet, key] of facets) {
     await sql`insert into amendment_counts (dossier_uid, facet, key, outcome, n)
       select dossier_uid, ${facet}, ${sql.raw(key)}, outcome, count(*) from amendments

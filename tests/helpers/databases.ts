@@ -17,6 +17,8 @@ if (!PG_URL) console.warn("[navette] TEST_DATABASE_URL absent : les tests Postgr
 /** A database made for one test; `dispose` removes it. */
 export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>;
+  /** A second connection to the same database, as another process would open (close it yourself). */
+  reopen(): DatabaseHandle;
 }
 
 /** Dialects to run database tests on, with whether each is available. */
@@ -33,6 +35,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     await migrateToLatest(handle);
     return {
       ...handle,
+      reopen: () => openDatabase(path.join(dir, "test.sqlite")),
       async dispose() {
         await handle.close();
         rmSync(dir, { recursive: true, force: true });
@@ -48,15 +51,26 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const url = new URL(PG_URL);
   url.searchParams.set("options", `-c search_path=${schema}`);
   const handle = openDatabase(url.toString());
-  await migrateToLatest(handle);
+  const dropSchema = async () => {
+    const cleanup = new pg.Client({ connectionString: PG_URL });
+    await cleanup.connect();
+    await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+    await cleanup.end();
+  };
+  try {
+    await migrateToLatest(handle);
+  } catch (error) {
+    // A schema left behind would make Kysely's migrator (which looks for its tables in every schema) fail every later test.
+    await handle.close();
+    await dropSchema();
+    throw error;
+  }
   return {
     ...handle,
+    reopen: () => openDatabase(url.toString()),
     async dispose() {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: PG_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-      await cleanup.end();
+      await dropSchema();
     },
   };
 }

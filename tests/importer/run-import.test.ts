@@ -9,6 +9,7 @@ import { findSourceKind } from "../../src/importer/source-kinds.js";
 import { runImport } from "../../src/importer/run-import.js";
 import { anAmendmentJson, amendmentUid, anDossierJson, type ActSpec } from "../../scripts/an-format.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
+import { countsAndRecount } from "../helpers/amendment-counts.js";
 import { amendmentSpec, amendmentZipEntries, tempDir, writeAmendmentFolder, writeZip } from "../helpers/fixtures.js";
 
 const amendmentsKind = findSourceKind("an-amendements")!;
@@ -46,6 +47,37 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(await events()).toHaveLength(2);
       const after = await database.db.selectFrom("amendments").select(["uid", "updated_at"]).orderBy("uid").execute();
       expect(after.map((r) => r.updated_at)).toEqual(rows.map((r) => r.updated_at));
+    });
+
+    it("keeps the amendment counts the pages read equal to a recount, through new amendments, sort and article changes", async () => {
+      await open();
+      const specs = Array.from({ length: 12 }, (_, i) =>
+        amendmentSpec({
+          number: i + 1,
+          text: i % 2 ? "PIONANR5L17B0907" : "PIONANR5L17BTC0950",
+          division: { title: `Article ${1 + (i % 3)}`, short: `ART. ${1 + (i % 3)}` },
+          ...(i % 4 === 0 ? { sort: "Rejeté", subState: { code: "DI", label: "Rejeté" } } : {}),
+        }),
+      );
+      const folder = writeAmendmentFolder(specs);
+      await importAmendments(folder);
+      const first = await countsAndRecount(database.db);
+      expect(first.stored).toContain("DLR5L17N50169|dossier||adopte=9");
+      expect(first.stored).toContain("DLR5L17N50169|dossier||rejete=3");
+      expect(first.stored).toEqual(first.recount);
+      // Sorts and target articles change; one more amendment arrives.
+      const changed = specs.map((spec, i) =>
+        i < 5
+          ? { ...spec, sort: "Tombé", subState: { code: "DI", label: "Tombé" }, division: { title: "Article 7", short: "ART. 7" } }
+          : spec,
+      );
+      writeAmendmentFolder([...changed, amendmentSpec({ number: 99 })], folder);
+      const run = await importAmendments(folder);
+      expect(run.counts).toMatchObject({ created: 1, changed: 5 });
+      const second = await countsAndRecount(database.db);
+      expect(second.stored).toContain("DLR5L17N50169|article|7|tombe=5");
+      expect(second.stored.some((row) => row.endsWith("=0"))).toBe(false);
+      expect(second.stored).toEqual(second.recount);
     });
 
     it("emits exactly one event when a sort changes, and one when the text changes", async () => {

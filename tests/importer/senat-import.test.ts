@@ -10,6 +10,10 @@ import { runImport } from "../../src/importer/run-import.js";
 import { renderDerouleur, renderJeuComplet, type JeuCompletRow } from "../../scripts/senat-format.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
 import { tempDir } from "../helpers/fixtures.js";
+import { countsAndRecount } from "../helpers/amendment-counts.js";
+import { storeDossierSources } from "../../db/store/dossiers.js";
+import { readDataVersion } from "../../db/store/data-version.js";
+import type { DossierRecord, DossierStep } from "../../src/domain/dossier.js";
 
 const rows: JeuCompletRow[] = [
   {
@@ -107,6 +111,45 @@ for (const { dialect, available } of TEST_DIALECTS) {
       ]);
       const events = await database.db.selectFrom("events").select("kind").where("kind", "=", "amendment.outcome_changed").execute();
       expect(events).toHaveLength(3);
+    });
+
+    it("moves the amendment counts with the Sénat amendments when a dossier links them to its step", async () => {
+      database = await createTestDatabase(dialect);
+      const csv = path.join(tempDir(), "jeu_complet_2024-2025_250.csv");
+      writeFileSync(csv, renderJeuComplet("2024-2025", "250", rows));
+      await run("senat-amendements", csv);
+      const before = await countsAndRecount(database.db);
+      expect(before.stored).toEqual(before.recount);
+      const step: DossierStep = {
+        code: "SN1-COM",
+        place: "SN",
+        reading: "1re_lecture",
+        stage: "commission",
+        date: "2025-01-15",
+        textUid: "SENAT-ppl24-250",
+        textRole: "commission",
+        outcome: null,
+        succeeded: true,
+        details: {},
+      };
+      const dossier: DossierRecord = {
+        uid: "SENAT-ppl24-250",
+        legislature: null,
+        title: "Proposition de loi de démonstration",
+        slug: null,
+        procedure: null,
+        senatSignet: "ppl24-250",
+        senatUrl: null,
+        steps: [step],
+      };
+      const version = await readDataVersion(database.db);
+      await storeDossierSources(database.db, [dossier], "senat", { runId: null, sourceFile: null });
+      expect(await readDataVersion(database.db)).toBeGreaterThan(version);
+      const linked = await database.db.selectFrom("amendments").select("dossier_uid").distinct().execute();
+      expect(linked.map((r) => r.dossier_uid)).toEqual(["SENAT-ppl24-250"]);
+      const after = await countsAndRecount(database.db);
+      expect(after.stored.filter((line) => line.startsWith("SENAT-ppl24-250|dossier|"))).toEqual([expect.stringMatching(/=3$/)]);
+      expect(after.stored).toEqual(after.recount);
     });
 
     it("reports a malformed row and imports the others", async () => {

@@ -1,0 +1,105 @@
+/**
+ * Every query a page or feed sends uses an index on amendments and events (#19): the queries are
+ * recorded while the real pages render over the demo, then each one is explained by the database
+ * itself (`EXPLAIN QUERY PLAN` on SQLite; `EXPLAIN` on PostgreSQL with sequential scans
+ * discouraged, so that only a missing index leaves one). A scan is accepted only where the
+ * query stops after a LIMIT, reading the table in index order.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CompiledQuery, type KyselyPlugin, type RootOperationNode } from "kysely";
+import { createApp } from "../../src/web/app.js";
+import { loadDemo } from "../../src/importer/demo.js";
+import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
+
+const BILL = "/dossiers/DLR5L17N99901";
+const ARTICLE = `${BILL}/articles/8%20ter%40SN1-DEPOT%231`;
+const PAGES = [
+  "/",
+  "/dossiers",
+  BILL,
+  `${BILL}?statut=deleted`,
+  ARTICLE,
+  `${ARTICLE}/amendements?sort=adopte`,
+  `${ARTICLE}/diff?de=SN1-DEPOT%231&a=AN1-COM-FOND-RAPPORT%231`,
+  "/amendements/AMANR5L17PO838901BTC9943P0D1N000150",
+  "/themes",
+  "/themes/chiffrement",
+  "/codes",
+  "/codes/CSI/L.%20851-3",
+  "/recherche?q=chiffrement",
+  "/flux/tout.atom",
+  `/flux/dossiers/DLR5L17N99901.rss`,
+  "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231.atom",
+  "/flux/themes/chiffrement.atom",
+  "/flux/codes/CSI/L.%20851-3.atom",
+  "/flux/recherche.atom?q=chiffrement",
+];
+const WATCHED = /\b(amendments|events)\b/;
+
+for (const { dialect, available } of TEST_DIALECTS) {
+  describe.skipIf(!available)(`query plans on ${dialect}`, () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+      await loadDemo(database);
+    });
+    afterAll(async () => {
+      await database?.dispose();
+    });
+
+    /** The plan lines of a query, as the database explains it. */
+    const explain = (query: CompiledQuery): Promise<string[]> =>
+      database.db.connection().execute(async (connection) => {
+        if (dialect === "sqlite") {
+          const plan = await connection.executeQuery<{ detail: string }>(
+            CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]),
+          );
+          return plan.rows.map((r) => r.detail);
+        }
+        await connection.executeQuery(CompiledQuery.raw("SET enable_seqscan = off"));
+        const plan = await connection.executeQuery<{ "QUERY PLAN": string }>(
+          CompiledQuery.raw(`EXPLAIN ${query.sql}`, [...query.parameters]),
+        );
+        await connection.executeQuery(CompiledQuery.raw("RESET enable_seqscan"));
+        return plan.rows.map((r) => r["QUERY PLAN"]);
+      });
+
+    /** Plan lines that read a whole table of amendments or events. */
+    const fullScans = (query: CompiledQuery, plan: string[]): string[] => {
+      if (dialect === "postgres") return plan.filter((line) => /Seq Scan on (amendments|events)\b/.test(line));
+      const stopsAtLimit = /\blimit\b/i.test(query.sql) && !plan.some((line) => line.includes("USE TEMP B-TREE FOR ORDER BY"));
+      return plan.filter((line) => /^SCAN (amendments|events)\b/.test(line) && !stopsAtLimit);
+    };
+
+    it("reads amendments and events through indexes on every page and feed", async () => {
+      const recorded: Array<{ page: string; node: RootOperationNode; queryId: { readonly queryId: string } }> = [];
+      let page = "";
+      const recorder: KyselyPlugin = {
+        transformQuery: (args) => {
+          recorded.push({ page, node: args.node, queryId: args.queryId });
+          return args.node;
+        },
+        transformResult: (args) => Promise.resolve(args.result),
+      };
+      const app = createApp({ ...database, db: database.db.withPlugin(recorder) });
+      for (const path of PAGES) {
+        page = path;
+        // The amendment filter and the diff answer htmx requests; a plain request is redirected to the page.
+        const partial = /\/(amendements|diff)\?/.test(path);
+        const response = await app.request(path, partial ? { headers: { "HX-Request": "true" } } : {});
+        expect(response.status, path).toBe(200);
+      }
+      const problems: string[] = [];
+      let explained = 0;
+      for (const { page: path, node, queryId } of recorded) {
+        const query = database.db.getExecutor().compileQuery(node, queryId);
+        if (!/^\s*select/i.test(query.sql) || !WATCHED.test(query.sql)) continue;
+        explained++;
+        const plan = await explain(query);
+        for (const line of fullScans(query, plan)) problems.push(`${path}\n  ${query.sql}\n  → ${line}`);
+      }
+      expect(explained).toBeGreaterThan(PAGES.length);
+      expect(problems, problems.join("\n")).toEqual([]);
+    });
+  });
+}
