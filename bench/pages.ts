@@ -1,10 +1,21 @@
 /**
- * Pages under concurrent load: a bill of 120 articles followed over 3 texts with 2,000
- * amendments is imported into a SQLite file, the server runs in this process, and autocannon
- * measures the bill page, a provision page and the search, against a static asset of the same
- * server. Prints one JSON line per target.
+ * Pages at legislature scale (#19). A SQLite database is built through the real importers: a bill
+ * of 120 articles followed over 3 texts with 2,000 amendments, plus the synthetic legislature
+ * (bench/corpus.ts: 60 dossiers, 300 texts) up to the requested number of amendments, then
+ * analysed, tagged and indexed. The server runs in this process.
+ *
+ *   pages.js <amendments> load      autocannon, 20 connections, on the static asset (the
+ *                                   baseline), home, bill, article, search and feed pages
+ *   pages.js <amendments> latency   time to render home and bill page when the data version has
+ *                                   just changed (no rendered page can be reused), median of 30
+ *   pages.js <amendments> [both]    the two
+ *
+ * Prints one JSON line per measure.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { writeCorpusZip } from "./corpus.js";
+import { bumpDataVersion } from "../db/store/data-version.js";
 import path from "node:path";
 import autocannon from "autocannon";
 import { openDatabase } from "../db/connection.js";
@@ -47,8 +58,27 @@ function bill(version: number): BillSpec {
   };
 }
 
-/** Imports the bench bill into a fresh SQLite file; returns its path. */
-export async function prepareBenchDatabase(): Promise<string> {
+/** The 60 dossiers of the synthetic legislature (bench/corpus.ts), each with its first text deposited. */
+function writeCorpusDossiers(dir: string): string {
+  const folder = path.join(dir, "dossiers");
+  mkdirSync(folder, { recursive: true });
+  for (let d = 0; d < 60; d++) {
+    const uid = `DLR5L17N${60000 + d}`;
+    const document = anDossierJson({
+      uid,
+      legislature: "17",
+      title: `Projet de loi de la législature synthétique n° ${d + 1}`,
+      slug: `synthetique-${d + 1}`,
+      procedure: "Projet de loi ordinaire",
+      acts: [{ code: "AN1", children: [{ code: "AN1-DEPOT", date: `2025-0${1 + (d % 9)}-01`, texteAssocie: `PIONANR5L17B${1000 + d}` }] }],
+    });
+    writeFileSync(path.join(folder, `${uid}.json`), JSON.stringify(document));
+  }
+  return folder;
+}
+
+/** Imports the bench bill and the synthetic legislature into a fresh SQLite file; returns its path. */
+export async function prepareBenchDatabase(amendments = AMENDMENTS): Promise<string> {
   const dir = tempDir();
   const db = path.join(dir, "pages.sqlite");
   const handle = openDatabase(db);
@@ -118,32 +148,83 @@ export async function prepareBenchDatabase(): Promise<string> {
     writeFileSync(path.join(folder, `${document.amendement["uid"] as string}.json`), JSON.stringify(document));
   }
   await run("an-amendements", path.join(dir, "json"));
+  if (amendments > AMENDMENTS) {
+    await run("an-dossiers", writeCorpusDossiers(dir));
+    const zip = path.join(dir, "Amendements.json.zip");
+    await writeCorpusZip(zip, amendments - AMENDMENTS);
+    await run("an-amendements", zip);
+  }
   await handle.close();
   return db;
 }
 
-async function main(): Promise<void> {
-  const db = await prepareBenchDatabase();
-  const handle = openDatabase(db);
-  const server = await startBenchServer(handle);
-  const targets: Array<[string, string]> = [
+const CONNECTIONS = 20;
+
+/** The pages measured, with the static asset first (the baseline). */
+function targets(): Array<[string, string]> {
+  return [
     ["static", "/assets/navette.css"],
+    ["home", "/"],
     ["bill", `/dossiers/${DOSSIER}`],
-    ["provision", `/dossiers/${DOSSIER}/articles/${encodeURIComponent(`34@AN1-DEPOT#1`)}`],
+    ["article", `/dossiers/${DOSSIER}/articles/${encodeURIComponent(`34@AN1-DEPOT#1`)}`],
     ["search", "/recherche?q=autorisation%20juge"],
+    ["feed", `/flux/dossiers/${DOSSIER}.atom`],
   ];
-  for (const [name, target] of targets) {
-    const result = await autocannon({ url: `${server.url}${target}`, connections: 10, duration: 8 });
+}
+
+async function load(url: string): Promise<void> {
+  for (const [name, target] of targets()) {
+    const result = await autocannon({ url: `${url}${target}`, connections: CONNECTIONS, duration: 8 });
     console.log(
       JSON.stringify({
+        measure: "load",
         name,
         target,
         requestsPerSecond: result.requests.average,
         p99: result.latency.p99,
-        errors: result.errors + result.non2xx,
+        errors: result.errors + result.timeouts + result.non2xx,
       }),
     );
   }
+}
+
+/** Median time to render a page right after the data version changed (nothing rendered can be reused). */
+async function latency(url: string, handle: ReturnType<typeof openDatabase>): Promise<void> {
+  for (const [name, target] of targets().filter(([n]) => n === "home" || n === "bill")) {
+    const times: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      await bumpDataVersion(handle.db);
+      const start = performance.now();
+      const response = await fetch(`${url}${target}`);
+      await response.text();
+      if (response.status !== 200) throw new Error(`${target} : ${response.status}`);
+      if (i > 0) times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    console.log(JSON.stringify({ measure: "latency", name, target, medianMs: times[Math.floor(times.length / 2)] }));
+  }
+}
+
+async function main(): Promise<void> {
+  const amendments = Number(process.argv[2] ?? 150_000);
+  const mode = process.argv[3] ?? "both";
+  const built = performance.now();
+  const db = await prepareBenchDatabase(amendments);
+  const handle = openDatabase(db);
+  const count = await handle.db
+    .selectFrom("amendments")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const dossiers = await handle.db
+    .selectFrom("dossiers")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  console.log(
+    JSON.stringify({ measure: "database", amendments: Number(count.n), dossiers: Number(dossiers.n), buildMs: performance.now() - built }),
+  );
+  const server = await startBenchServer(handle);
+  if (mode !== "load") await latency(server.url, handle);
+  if (mode !== "latency") await load(server.url);
   await server.stop();
   await handle.close();
 }

@@ -246,20 +246,36 @@ function jsonFiles(dir: string): string[] {
 }
 
 function benchPages(): string[] {
-  const results = child("pages.js", []);
-  const base = results.find((r) => r["name"] === "static");
+  const large = Number(process.env["NAVETTE_BENCH_PAGE_AMENDMENTS"] ?? 150_000);
+  const small = Math.round(large / 10);
+  const smallRun = child("pages.js", [String(small), "latency"]);
+  const largeRun = child("pages.js", [String(large), "both"]);
+  const base = largeRun.find((r) => r["measure"] === "load" && r["name"] === "static");
+  const database = largeRun.find((r) => r["measure"] === "database");
   const labels: Record<string, string> = {
     static: "page statique (feuille de style)",
+    home: "accueil",
     bill: "page du texte (matrice 120 articles)",
-    provision: "page d'un article",
+    article: "page d'un article",
     search: "recherche",
+    feed: "fil Atom d'un texte",
   };
+  const latency = (run: Array<Record<string, unknown>>, name: string) =>
+    Number(run.find((r) => r["measure"] === "latency" && r["name"] === name)?.["medianMs"]);
   return [
-    "pages sous charge (autocannon, 10 connexions, 8 s ; texte de 120 articles, 3 versions, 2 000 amendements) :",
-    ...results.map((r) => {
-      const rps = Number(r["requestsPerSecond"]);
-      const ratio = base ? ` = ${((rps / Number(base["requestsPerSecond"])) * 100).toFixed(1)} % du statique` : "";
-      return `  ${(labels[String(r["name"])] ?? String(r["name"])).padEnd(38)} ${rps.toFixed(0)} req/s${ratio}, p99 ${String(r["p99"])} ms, erreurs ${String(r["errors"])}`;
+    `pages sous charge (autocannon, 20 connexions, 8 s ; ${Number(database?.["amendments"]).toLocaleString("fr-FR")} amendements, ${String(database?.["dossiers"])} dossiers) :`,
+    ...largeRun
+      .filter((r) => r["measure"] === "load")
+      .map((r) => {
+        const rps = Number(r["requestsPerSecond"]);
+        const ratio = base ? ` = ${((rps / Number(base["requestsPerSecond"])) * 100).toFixed(0)} % du statique` : "";
+        return `  ${(labels[String(r["name"])] ?? String(r["name"])).padEnd(38)} ${rps.toFixed(0)} req/s${ratio}, p99 ${String(r["p99"])} ms, erreurs ${String(r["errors"])}`;
+      }),
+    `rendu juste après une écriture (aucune page gardée), médiane : ${small.toLocaleString("fr-FR")} → ${large.toLocaleString("fr-FR")} amendements`,
+    ...["home", "bill"].map((name) => {
+      const a = latency(smallRun, name);
+      const b = latency(largeRun, name);
+      return `  ${(labels[name] ?? name).padEnd(38)} ${a.toFixed(1)} ms → ${b.toFixed(1)} ms = ${(b / a).toFixed(2)} ×`;
     }),
   ];
 }

@@ -2,7 +2,8 @@
  * Table types shared by SQLite and PostgreSQL. Dates are ISO-8601 text, booleans are 0/1
  * integers and lists are JSON text, so both dialects store the same values.
  */
-import type { Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ProvisionLinkKind } from "../src/domain/navette/amendment-links.js";
 
 /** An integer id the database assigns. */
 type Id = Generated<number>;
@@ -113,6 +114,10 @@ export interface AmendmentsTable {
   target_label: string | null;
   target_article: string | null;
   target_article_sort_key: string | null;
+  /** The provision this amendment is about, set by the analysis (null: not attached). */
+  provision_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How it is attached: on the article, creating it, or next to it (see amendment-links.ts). */
+  provision_link: ColumnType<ProvisionLinkKind | null, ProvisionLinkKind | null | undefined, ProvisionLinkKind | null>;
   target_position: string | null;
   target_alinea: string | null;
   author_type: string;
@@ -366,11 +371,11 @@ export interface DataVersionTable {
 }
 
 /** What an amendment count is counted by. */
-export type AmendmentCountFacet = "dossier" | "text" | "article";
+export type AmendmentCountFacet = "dossier" | "text" | "provision";
 
 /**
- * Amendments counted by dossier and outcome, and by text or target article within a dossier
- * (`key`: text uid, article number, or "" for the dossier), kept by the amendment store.
+ * Amendments counted by dossier and outcome, and by text or provision within a dossier
+ * (`key`: text uid, provision id, or "" for the dossier or no provision), kept at write time.
  */
 export interface AmendmentCountsTable {
   dossier_uid: string;

@@ -39,7 +39,7 @@ function Matrix(props: {
   themes: ReadonlyMap<string, string[]>;
   themeLabels: ReadonlyMap<string, string>;
 }) {
-  const { steps, provisions, amendmentCounts } = props.matrix;
+  const { steps, provisions } = props.matrix;
   const rows = provisions
     .filter((p) => !props.filter || [...p.states.values()].some((s) => s.status === props.filter))
     .filter((p) => !props.themeFilter || (props.themes.get(p.id) ?? []).includes(props.themeFilter));
@@ -120,9 +120,7 @@ function Matrix(props: {
                     </td>
                   );
                 })}
-                <td>
-                  {[...new Set([...p.states.values()].map((s) => s.number))].reduce((n, num) => n + (amendmentCounts.get(num) ?? 0), 0)}
-                </td>
+                <td>{p.amendments}</td>
               </tr>
             ))}
           </tbody>
@@ -134,6 +132,13 @@ function Matrix(props: {
           .map(([k, v]) => `${v} ${PROVISION_STATUS_LABELS[k as ProvisionStatus]}`)
           .join(" · ")}
       </p>
+      {props.matrix.unattachedAmendments > 0 ? (
+        <p class="muted">
+          {props.matrix.unattachedAmendments === 1
+            ? "1 amendement ne porte sur aucun article suivi (titre, intitulé, article inconnu du texte déposé)."
+            : `${plural(props.matrix.unattachedAmendments, "amendement")} ne portent sur aucun article suivi (titres, intitulé, articles inconnus des textes).`}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -4,9 +4,12 @@
  *
  * - `data_version`: one row; every write transaction that changes what a page shows increments
  *   it, in the same transaction (pages' ETags and the rendered-page cache are keyed by it).
+ * - `amendments.provision_id` / `provision_link`: the provision an amendment is about, set by
+ *   the analysis from the text it was filed on (src/domain/navette/amendment-links.ts); pages
+ *   and feeds read this link, never a bare article number.
  * - `amendment_counts`: amendments by dossier and outcome (`facet` "dossier"), by text
- *   ("text", `key` = text uid) and by target article ("article", `key` = article number),
- *   maintained by the amendment store in the transaction that writes the amendments.
+ *   ("text", `key` = text uid) and by provision ("provision", `key` = provision id, "" when not
+ *   attached), maintained in the transactions that write amendments and their links.
  * - Indexes for the pages' ordered reads of events (by when they happened in Parliament) and
  *   for amendments by dossier and article.
  */
@@ -23,6 +26,10 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .execute();
   await sql`insert into data_version (id, version, changed_at) values (1, 1, ${new Date().toISOString()})`.execute(db);
 
+  await db.schema.alterTable("amendments").addColumn("provision_id", "text").execute();
+  await db.schema.alterTable("amendments").addColumn("provision_link", "text").execute();
+  await db.schema.createIndex("amendments_provision").on("amendments").columns(["dossier_uid", "provision_id"]).execute();
+
   await db.schema
     .createTable("amendment_counts")
     .addColumn("dossier_uid", "text", (c) => c.notNull())
@@ -33,18 +40,15 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .addPrimaryKeyConstraint("amendment_counts_pk", ["dossier_uid", "facet", "key", "outcome"])
     .execute();
   await db.schema.createIndex("amendment_counts_facet").on("amendment_counts").columns(["facet", "dossier_uid"]).execute();
-  const facets: Array<[string, string]> = [
-    ["text", "coalesce(text_uid, '')"],
-    ["article", "coalesce(target_article, '')"],
-  ];
-  await sql`insert into amendment_counts (dossier_uid, facet, key, outcome, n)
-    select dossier_uid, 'dossier', '', outcome, count(*) from amendments
-    where dossier_uid is not null group by dossier_uid, outcome`.execute(db);
-  for (const [facet, key] of facets) {
+  // Links are set by the next analysis, which recounts the "provision" facet: until then, every amendment is unattached ("").
+  for (const facet of ["dossier", "provision"]) {
     await sql`insert into amendment_counts (dossier_uid, facet, key, outcome, n)
-      select dossier_uid, ${facet}, ${sql.raw(key)}, outcome, count(*) from amendments
-      where dossier_uid is not null group by dossier_uid, ${sql.raw(key)}, outcome`.execute(db);
+      select dossier_uid, ${facet}, '', outcome, count(*) from amendments
+      where dossier_uid is not null group by dossier_uid, outcome`.execute(db);
   }
+  await sql`insert into amendment_counts (dossier_uid, facet, key, outcome, n)
+    select dossier_uid, 'text', coalesce(text_uid, ''), outcome, count(*) from amendments
+    where dossier_uid is not null group by dossier_uid, coalesce(text_uid, ''), outcome`.execute(db);
 
   await sql`create index events_when on events ((coalesce(occurred_at, recorded_at)) desc, id desc)`.execute(db);
   await sql`create index events_dossier_when on events (dossier_uid, (coalesce(occurred_at, recorded_at)) desc, id desc)`.execute(db);

@@ -10,7 +10,7 @@ import type { AmendmentCountFacet, Database } from "../schema.js";
 export interface CountedAmendment {
   readonly dossier_uid?: string | null;
   readonly text_uid?: string | null;
-  readonly target_article?: string | null;
+  readonly provision_id?: string | null;
   readonly outcome: string;
 }
 
@@ -25,7 +25,7 @@ export class AmendmentCountChanges {
     const facets: Array<[AmendmentCountFacet, string]> = [
       ["dossier", ""],
       ["text", amendment.text_uid ?? ""],
-      ["article", amendment.target_article ?? ""],
+      ["provision", amendment.provision_id ?? ""],
     ];
     for (const [facet, key] of facets) {
       const id = JSON.stringify([dossier, facet, key, amendment.outcome]);

@@ -170,7 +170,7 @@ export async function storeAmendments(
       };
       await trx.updateTable("amendments").set(next).where("uid", "=", record.uid).execute();
       countChanges.add(old, -1);
-      countChanges.add(next, 1);
+      countChanges.add({ ...next, provision_id: old.provision_id }, 1);
       events.push(changeEvent(record, old, row, context, now));
     }
 

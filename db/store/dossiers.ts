@@ -245,7 +245,7 @@ async function linkSenatAmendments(db: Kysely<Database>, dossier: DossierRecord)
         const prefix = `SN-${year}-${year + 1}-${match[2]}-`;
         const moved = await trx
           .selectFrom("amendments")
-          .select(["uid", "dossier_uid", "text_uid", "target_article", "outcome"])
+          .select(["uid", "dossier_uid", "text_uid", "provision_id", "outcome"])
           .where("uid", "like", `${prefix}%`)
           .where((eb) => eb.or([eb("dossier_uid", "is", null), eb("dossier_uid", "!=", dossier.uid)]))
           .execute();
@@ -253,7 +253,8 @@ async function linkSenatAmendments(db: Kysely<Database>, dossier: DossierRecord)
         for (const part of chunk(moved, 500)) {
           await trx
             .updateTable("amendments")
-            .set({ dossier_uid: dossier.uid, text_uid: step.textUid })
+            // Its provision was one of another dossier: the next analysis of this one attaches it.
+            .set({ dossier_uid: dossier.uid, text_uid: step.textUid, provision_id: null, provision_link: null })
             .where(
               "uid",
               "in",
@@ -263,7 +264,7 @@ async function linkSenatAmendments(db: Kysely<Database>, dossier: DossierRecord)
         }
         for (const m of moved) {
           counts.add(m, -1);
-          counts.add({ ...m, dossier_uid: dossier.uid, text_uid: step.textUid }, 1);
+          counts.add({ ...m, dossier_uid: dossier.uid, text_uid: step.textUid, provision_id: null }, 1);
         }
         linked += moved.length;
       }

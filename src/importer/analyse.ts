@@ -8,6 +8,8 @@ import { loadCauseCandidates, loadNavetteSteps, storeProvisions, type StoredProv
 import { followProvisions, type NavetteWarning } from "../domain/navette/engine.js";
 import { causesOf } from "../domain/navette/causes.js";
 import { amendmentBaseIndex, hasTextUid } from "../domain/navette/steps.js";
+import { linkAmendments } from "../domain/navette/amendment-links.js";
+import { storeAmendmentLinks } from "../../db/store/amendment-links.js";
 
 /** What an analysis did. */
 export interface AnalysisSummary {
@@ -15,6 +17,8 @@ export interface AnalysisSummary {
   readonly provisions: number;
   readonly changedStates: number;
   readonly events: number;
+  /** Amendments whose provision changed (see amendment-links.ts). */
+  readonly links: number;
   readonly warnings: NavetteWarning[];
 }
 
@@ -70,7 +74,22 @@ export async function analyseDossier(db: Kysely<Database>, dossierUid: string, r
     }),
   }));
   const { changed, events } = await storeProvisions(db, dossierUid, stored, runId);
-  return { dossierUid, provisions: stored.length, changedStates: changed, events, warnings: result.warnings };
+  const links = await attachAmendments(db, dossierUid, stored);
+  return { dossierUid, provisions: stored.length, changedStates: changed, events, links, warnings: result.warnings };
+}
+
+/** Attaches each amendment of the dossier to its provision (by the text it was filed on); returns how many links changed. */
+async function attachAmendments(db: Kysely<Database>, dossierUid: string, provisions: readonly StoredProvision[]): Promise<number> {
+  const amendments = await db
+    .selectFrom("amendments")
+    .select(["uid", "text_uid", "target_kind", "target_article"])
+    .where("dossier_uid", "=", dossierUid)
+    .execute();
+  const links = linkAmendments(
+    amendments.map((a) => ({ uid: a.uid, textUid: a.text_uid, targetKind: a.target_kind, targetArticle: a.target_article })),
+    provisions.flatMap((p) => p.states),
+  );
+  return storeAmendmentLinks(db, dossierUid, links);
 }
 
 /** Dossiers that have at least one imported text: the ones analysis can say something about. */

@@ -73,25 +73,15 @@ async function scopeEvents(db: Kysely<Database>, scope: FeedScope): Promise<Even
   if (scope.kind === "all") return base.execute();
   if (scope.kind === "dossier") return base.where("dossier_uid", "=", scope.dossierUid).execute();
   if (scope.kind === "provision") {
-    const numbers = (
+    // The provision's own events, and those of the amendments attached to it by the analysis.
+    const amendmentUids = (
       await db
-        .selectFrom("provision_states")
-        .select("number")
+        .selectFrom("amendments")
+        .select("uid")
         .where("dossier_uid", "=", scope.dossierUid)
         .where("provision_id", "=", scope.provisionId)
-        .distinct()
         .execute()
-    ).map((r) => r.number);
-    const amendmentUids = numbers.length
-      ? (
-          await db
-            .selectFrom("amendments")
-            .select("uid")
-            .where("dossier_uid", "=", scope.dossierUid)
-            .where("target_article", "in", numbers)
-            .execute()
-        ).map((r) => r.uid)
-      : [];
+    ).map((r) => r.uid);
     return base
       .where((eb) =>
         eb.or([

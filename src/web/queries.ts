@@ -107,8 +107,11 @@ export interface ProvisionMatrix {
     lastNumber: string;
     lastStatus: string;
     states: Map<string, { status: string; number: string; changeRatio: number }>;
+    /** Amendments attached to this provision (see amendment-links.ts). */
+    amendments: number;
   }>;
-  readonly amendmentCounts: Map<string, number>;
+  /** Amendments of the bill attached to no provision (titles, headings, unknown articles). */
+  readonly unattachedAmendments: number;
 }
 
 /** Provisions of a bill with their status at each step that has a text. */
@@ -134,8 +137,7 @@ export async function getProvisionMatrix(db: Kysely<Database>, dossierUid: strin
     .selectFrom("amendment_counts")
     .select(["key", "n"])
     .where("dossier_uid", "=", dossierUid)
-    .where("facet", "=", "article")
-    .where("key", "!=", "")
+    .where("facet", "=", "provision")
     .execute();
   for (const row of rows) counts.set(row.key, (counts.get(row.key) ?? 0) + Number(row.n));
   return {
@@ -146,8 +148,9 @@ export async function getProvisionMatrix(db: Kysely<Database>, dossierUid: strin
       lastNumber: p.last_number,
       lastStatus: p.last_status,
       states: byProvision.get(p.provision_id) ?? new Map(),
+      amendments: counts.get(p.provision_id) ?? 0,
     })),
-    amendmentCounts: counts,
+    unattachedAmendments: counts.get("") ?? 0,
   };
 }
 
@@ -239,11 +242,13 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
     ? await db.selectFrom("amendments").select(["uid", "number_long", "author_name"]).where("uid", "in", causeUids).execute()
     : [];
   const causeByUid = new Map(causes.map((c) => [c.uid, { uid: c.uid, numberLong: c.number_long, authorName: c.author_name }]));
-  const numbers = [...new Set(states.map((s) => s.number))];
-
-  const amendments = numbers.length
-    ? await db.selectFrom("amendments").selectAll().where("dossier_uid", "=", dossierUid).where("target_article", "in", numbers).execute()
-    : [];
+  // The amendments attached to this provision by the analysis (by the text each was filed on, not by bare number).
+  const amendments = await db
+    .selectFrom("amendments")
+    .selectAll()
+    .where("dossier_uid", "=", dossierUid)
+    .where("provision_id", "=", provisionId)
+    .execute();
   // Discussion order where known, then number — both compared as numbers ("9" before "10").
   const numeric = (value: string | null) => {
     const match = /\d+/.exec(value ?? "");
@@ -319,15 +324,7 @@ export async function getAmendment(db: Kysely<Database>, uid: string) {
   const parent = amendment.parent_uid
     ? await db.selectFrom("amendments").select(["uid", "number_long"]).where("uid", "=", amendment.parent_uid).executeTakeFirst()
     : undefined;
-  const provision =
-    amendment.dossier_uid && amendment.target_article
-      ? await db
-          .selectFrom("provision_states")
-          .select(["provision_id"])
-          .where("dossier_uid", "=", amendment.dossier_uid)
-          .where("number", "=", amendment.target_article)
-          .executeTakeFirst()
-      : undefined;
+  const provision = amendment.provision_id ? { provision_id: amendment.provision_id } : undefined;
   const dossier = amendment.dossier_uid
     ? await db.selectFrom("dossiers").select(["uid", "title"]).where("uid", "=", amendment.dossier_uid).executeTakeFirst()
     : undefined;

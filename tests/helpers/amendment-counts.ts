@@ -12,13 +12,13 @@ export async function countsAndRecount(db: Kysely<Database>): Promise<{ stored: 
     .select(["dossier_uid", "facet", "key", "outcome", "n"])
     .orderBy(["dossier_uid", "facet", "key", "outcome"])
     .execute();
-  const rows = await db.selectFrom("amendments").select(["dossier_uid", "text_uid", "target_article", "outcome"]).execute();
+  const rows = await db.selectFrom("amendments").select(["dossier_uid", "text_uid", "provision_id", "outcome"]).execute();
   const recount = new Map<string, number>();
   for (const r of rows.filter((row) => row.dossier_uid !== null)) {
     for (const [facet, key] of [
       ["dossier", ""],
       ["text", r.text_uid ?? ""],
-      ["article", r.target_article ?? ""],
+      ["provision", r.provision_id ?? ""],
     ]) {
       const id = [r.dossier_uid, facet, key, r.outcome].join("|");
       recount.set(id, (recount.get(id) ?? 0) + 1);

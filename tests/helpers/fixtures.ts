@@ -61,9 +61,9 @@ export function dumpPath(spec: AmendmentSpec, dossier = "DLR5L17N50169"): string
 }
 
 /** Writes amendments as a dump folder; returns the folder. */
-export function writeAmendmentFolder(specs: AmendmentSpec[], dir = tempDir()): string {
+export function writeAmendmentFolder(specs: AmendmentSpec[], dir = tempDir(), dossier?: string): string {
   for (const spec of specs) {
-    const file = path.join(dir, dumpPath(spec));
+    const file = path.join(dir, dumpPath(spec, dossier));
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(anAmendmentJson(spec)));
   }

@@ -75,7 +75,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const run = await importAmendments(folder);
       expect(run.counts).toMatchObject({ created: 1, changed: 5 });
       const second = await countsAndRecount(database.db);
-      expect(second.stored).toContain("DLR5L17N50169|article|7|tombe=5");
+      expect(second.stored).toContain("DLR5L17N50169|dossier||tombe=5");
       expect(second.stored.some((row) => row.endsWith("=0"))).toBe(false);
       expect(second.stored).toEqual(second.recount);
     });
