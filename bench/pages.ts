@@ -12,7 +12,7 @@
  *
  * Prints one JSON line per measure.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { writeCorpusZip } from "./corpus.js";
 import { bumpDataVersion } from "../db/store/data-version.js";
@@ -227,6 +227,7 @@ async function main(): Promise<void> {
   if (mode !== "latency") await load(server.url);
   await server.stop();
   await handle.close();
+  rmSync(path.dirname(db), { recursive: true, force: true });
 }
 
 void main();

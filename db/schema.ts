@@ -385,6 +385,22 @@ export interface AmendmentCountsTable {
   n: number;
 }
 
+/** Subjects (articles, amendments) carrying a theme, by dossier: rewritten with the dossier's tags. */
+export interface ThemeCountsTable {
+  dossier_uid: string;
+  theme: string;
+  subject_type: "provision" | "amendment";
+  n: number;
+}
+
+/** Subjects citing a code article, by dossier: rewritten with the dossier's citations. */
+export interface CitationCountsTable {
+  dossier_uid: string;
+  code: string;
+  article: string;
+  n: number;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   dossiers: DossiersTable;
@@ -414,6 +430,8 @@ export interface Database {
   import_errors: ImportErrorsTable;
   data_version: DataVersionTable;
   amendment_counts: AmendmentCountsTable;
+  theme_counts: ThemeCountsTable;
+  citation_counts: CitationCountsTable;
 }
 
 export type AmendmentRow = Selectable<AmendmentsTable>;

@@ -10,6 +10,8 @@
  * - `amendment_counts`: amendments by dossier and outcome (`facet` "dossier"), by text
  *   ("text", `key` = text uid) and by provision ("provision", `key` = provision id, "" when not
  *   attached), maintained in the transactions that write amendments and their links.
+ * - `theme_counts`, `citation_counts`: articles and amendments by dossier and theme, and by dossier
+ *   and code article cited, rewritten with the dossier's tags and citations.
  * - Indexes for the pages' ordered reads of events (by when they happened in Parliament) and
  *   for amendments by dossier and article.
  */
@@ -53,5 +55,31 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
   await sql`create index events_when on events ((coalesce(occurred_at, recorded_at)) desc, id desc)`.execute(db);
   await sql`create index events_dossier_when on events (dossier_uid, (coalesce(occurred_at, recorded_at)) desc, id desc)`.execute(db);
   await db.schema.createIndex("events_subject_id").on("events").columns(["subject_id", "id"]).execute();
+  await db.schema.createIndex("tags_subject").on("tags").columns(["subject_id", "subject_type"]).execute();
+  // A theme's amendments are listed in this index's order, so a page stops after its first rows.
+  await db.schema.dropIndex("tags_theme").execute();
+  await db.schema.createIndex("tags_theme").on("tags").columns(["theme", "subject_type", "dossier_uid", "subject_id"]).execute();
+
+  await db.schema
+    .createTable("theme_counts")
+    .addColumn("dossier_uid", "text", (c) => c.notNull())
+    .addColumn("theme", "text", (c) => c.notNull())
+    .addColumn("subject_type", "text", (c) => c.notNull())
+    .addColumn("n", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("theme_counts_pk", ["dossier_uid", "theme", "subject_type"])
+    .execute();
+  await sql`insert into theme_counts (dossier_uid, theme, subject_type, n)
+    select dossier_uid, theme, subject_type, count(distinct subject_id) from tags group by dossier_uid, theme, subject_type`.execute(db);
+  await db.schema
+    .createTable("citation_counts")
+    .addColumn("dossier_uid", "text", (c) => c.notNull())
+    .addColumn("code", "text", (c) => c.notNull())
+    .addColumn("article", "text", (c) => c.notNull())
+    .addColumn("n", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("citation_counts_pk", ["dossier_uid", "code", "article"])
+    .execute();
+  await sql`insert into citation_counts (dossier_uid, code, article, n)
+    select dossier_uid, code, article, count(distinct subject_type || '/' || subject_id) from citations
+    group by dossier_uid, code, article`.execute(db);
   await db.schema.createIndex("amendments_dossier_article").on("amendments").columns(["dossier_uid", "target_article"]).execute();
 }

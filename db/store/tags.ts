@@ -4,7 +4,7 @@
  * items), `tag.lost` when a later version of the provision no longer has its evidence,
  * `tag.decided` when someone adds or rejects a tag.
  */
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, NewEventRow } from "../schema.js";
 import { chunk, nowIso } from "./common.js";
 import { amendmentParagraphs, type TaggedParagraph } from "../../src/domain/tagging/tagger.js";
@@ -160,6 +160,15 @@ export async function storeDossierTags(
         .execute();
     }
     for (const rows of chunk(events, 200)) await trx.insertInto("events").values(rows).execute();
+    // The /themes and /codes pages read these few rows instead of counting every tag and citation.
+    await trx.deleteFrom("citation_counts").where("dossier_uid", "=", dossierUid).execute();
+    await sql`insert into citation_counts (dossier_uid, code, article, n)
+      select dossier_uid, code, article, count(distinct subject_type || '/' || subject_id) from citations
+      where dossier_uid = ${dossierUid} group by dossier_uid, code, article`.execute(trx);
+    await trx.deleteFrom("theme_counts").where("dossier_uid", "=", dossierUid).execute();
+    await sql`insert into theme_counts (dossier_uid, theme, subject_type, n)
+      select dossier_uid, theme, subject_type, count(distinct subject_id) from tags
+      where dossier_uid = ${dossierUid} group by dossier_uid, theme, subject_type`.execute(trx);
     return { tags: tags.length, events: events.length };
   });
 }

@@ -392,13 +392,12 @@ async function amendmentNames(
       .select(["uid", "number_long", "dispositif_text", "notice"])
       .where("uid", "in", batch)
       .execute();
-    const tags = await db
-      .selectFrom("tags")
-      .select(["subject_id", "theme"])
-      .where("subject_type", "=", "amendment")
-      .where("subject_id", "in", batch)
-      .orderBy("theme")
-      .execute();
+    // By subject only (index tags_subject): with « subject_type = 'amendment' » or an ORDER BY theme,
+    // SQLite would walk every amendment tag through another index. Filtered and sorted here.
+    const tags = (
+      await db.selectFrom("tags").select(["subject_type", "subject_id", "theme"]).where("subject_id", "in", batch).execute()
+    ).filter((t) => t.subject_type === "amendment");
+    tags.sort((a, b) => (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0));
     const themes = new Map<string, string[]>();
     for (const t of tags)
       (themes.get(t.subject_id) ?? themes.set(t.subject_id, []).get(t.subject_id)!).push(themeLabels.get(t.theme) ?? t.theme);

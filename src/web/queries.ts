@@ -576,13 +576,19 @@ export async function getThemeSubjects(db: Kysely<Database>, theme: string) {
       "amendments.target_article",
       "amendments.author_name",
       "amendments.dossier_uid",
+      "amendments.discussion_order",
     ])
     .where("tags.subject_type", "=", "amendment")
     .where("tags.theme", "=", theme)
-    .orderBy("amendments.dossier_uid")
-    .orderBy("amendments.discussion_order")
+    // In the order of the index tags_theme, so that the query stops after 500 rows; the rows are then ordered here.
+    .orderBy("tags.dossier_uid")
+    .orderBy("tags.subject_id")
     .limit(500)
     .execute();
+  const order = (value: string | null) => Number(/\d+/.exec(value ?? "")?.[0] ?? Number.POSITIVE_INFINITY);
+  amendments.sort(
+    (a, b) => (a.dossier_uid ?? "").localeCompare(b.dossier_uid ?? "") || order(a.discussion_order) - order(b.discussion_order),
+  );
   return { provisions: [...merged.values()], amendments };
 }
 
@@ -636,19 +642,17 @@ export interface ThemeCount {
 
 /** Articles and amendments per theme, for the themes index. */
 export async function getThemeCounts(db: Kysely<Database>): Promise<Map<string, ThemeCount>> {
-  const rows = await db
-    .selectFrom("tags")
-    .select([
-      "theme",
-      "subject_type",
-      (eb) => eb.fn.count<number>(sql`DISTINCT ${sql.ref("dossier_uid")} || '/' || ${sql.ref("subject_id")}`).as("n"),
-    ])
-    .groupBy(["theme", "subject_type"])
-    .execute();
+  // Counts kept with the tags (db/store/tags.ts): a few rows per bill and theme.
+  const rows = await db.selectFrom("theme_counts").select(["theme", "subject_type", "n"]).execute();
   const out = new Map<string, ThemeCount>();
   for (const r of rows) {
     const entry = out.get(r.theme) ?? { theme: r.theme, provisions: 0, amendments: 0 };
-    out.set(r.theme, r.subject_type === "provision" ? { ...entry, provisions: Number(r.n) } : { ...entry, amendments: Number(r.n) });
+    out.set(
+      r.theme,
+      r.subject_type === "provision"
+        ? { ...entry, provisions: entry.provisions + Number(r.n) }
+        : { ...entry, amendments: entry.amendments + Number(r.n) },
+    );
   }
   return out;
 }
@@ -662,20 +666,13 @@ export interface CodeArticleCount {
 
 /** Every code article cited, by code then article, for the codes index. */
 export async function listCodeArticles(db: Kysely<Database>): Promise<CodeArticleCount[]> {
-  const rows = await db
-    .selectFrom("citations")
-    .select([
-      "code",
-      "article",
-      (eb) =>
-        eb.fn
-          .count<number>(sql`DISTINCT ${sql.ref("subject_type")} || ${sql.ref("dossier_uid")} || '/' || ${sql.ref("subject_id")}`)
-          .as("n"),
-    ])
-    .groupBy(["code", "article"])
-    .execute();
+  // Counts kept with the citations (db/store/tags.ts), summed over the bills.
+  const rows = await db.selectFrom("citation_counts").select(["code", "article", "n"]).execute();
+  const totals = new Map<string, CodeArticleCount>();
+  for (const r of rows) {
+    const key = `${r.code}|${r.article}`;
+    totals.set(key, { code: r.code, article: r.article, subjects: (totals.get(key)?.subjects ?? 0) + Number(r.n) });
+  }
   const collator = new Intl.Collator("fr", { numeric: true });
-  return rows
-    .map((r) => ({ code: r.code, article: r.article, subjects: Number(r.n) }))
-    .sort((a, b) => collator.compare(a.code, b.code) || collator.compare(a.article, b.article));
+  return [...totals.values()].sort((a, b) => collator.compare(a.code, b.code) || collator.compare(a.article, b.article));
 }

@@ -7,6 +7,7 @@ import type { Alinea } from "../bill-text.js";
 import { completeArticle, expandOpenRanges, type VersionArticle } from "./completion.js";
 import { diffArticles } from "./diff.js";
 import { pairRenumberedArticles } from "./renumbering.js";
+import { sameSubstance } from "./substance.js";
 import { comparableText } from "./similarity.js";
 import { baseStepIndex, hasText, otherChamberAdoptedIndex, type NavetteStep } from "./steps.js";
 
@@ -171,9 +172,9 @@ export function followProvisions(steps: readonly NavetteStep[]): NavetteResult {
       } else if (completed.status === "conforme") {
         status = "conforme";
         closed = true;
-      } else if (sameText(completed.alineas, baseState.alineas)) {
+      } else if (sameSubstance(completed.alineas, baseState.alineas)) {
         const otherState = otherSnapshot?.get(id);
-        closed = baseState.closed || (isAlive(otherState) && sameText(completed.alineas, otherState.alineas));
+        closed = baseState.closed || (isAlive(otherState) && sameSubstance(completed.alineas, otherState.alineas));
         status = closed && !baseState.closed ? "conforme" : "unchanged";
       } else status = "modified";
 
