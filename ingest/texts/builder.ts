@@ -137,7 +137,7 @@ export class TextBuilder {
   /** A line made only of markers right after a heading ("(Non modifié)"); returns false when it is not one. */
   markerLine(text: string): boolean {
     const markers = parseMarkers(text);
-    const rest = text.replace(/\([^()]*\)/g, "").trim();
+    const rest = text.replace(/\([^()]*\)|\[[^[\]]*\]/g, "").trim();
     if (markers.length === 0 || rest !== "") return false;
     if (this.article && this.article.alineas.length === 0) {
       for (const m of markers) if (!this.article.markers.includes(m)) this.article.markers.push(m);

@@ -46,16 +46,21 @@ export function parseMarker(raw: string): ArticleMarker | null {
   if (/^non[ -]modifie(e|s|es)?$/.test(folded)) return "non_modifie";
   if (/^conforme(s)?$/.test(folded)) return "conforme";
   if (/^censure(e|s|es)?( par le conseil constitutionnel)?$/.test(folded)) return "censure";
+  // The Journal officiel keeps a censured article's number: « [Dispositions déclarées non conformes à la Constitution par la décision … DC du …] ».
+  if (/^(les )?dispositions? declarees? non conformes? a la constitution\b/.test(folded)) return "censure";
   if (/^pour coordination$/.test(folded)) return "pour_coordination";
   if (/^reserve(e|s|es)?$/.test(folded)) return "reserve";
   return null;
 }
 
-/** All markers in a text ("(nouveau) (Supprimé)" → nouveau, supprime); unknown parentheses are ignored. */
+/**
+ * All markers in a text ("(nouveau) (Supprimé)" → nouveau, supprime), and the bracketed censure
+ * notice of the Journal officiel; unknown parentheses are ignored.
+ */
 export function parseMarkers(raw: string): ArticleMarker[] {
   const out: ArticleMarker[] = [];
-  for (const match of raw.matchAll(/\(([^()]{2,60})\)/g)) {
-    const marker = parseMarker(match[1] ?? "");
+  for (const match of raw.matchAll(/\(([^()]{2,60})\)|\[([^[\]]{2,300})\]/g)) {
+    const marker = parseMarker(match[1] ?? match[2] ?? "");
     if (marker && !out.includes(marker)) out.push(marker);
   }
   return out;

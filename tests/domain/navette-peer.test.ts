@@ -10,7 +10,15 @@ import { completeArticle } from "../../src/domain/navette/completion.js";
 import { amendmentBaseIndex, baseStepIndex, type NavetteStep } from "../../src/domain/navette/steps.js";
 import type { Reading, Stage, StepPlace } from "../../src/domain/dossier.js";
 import { hasSharedFixtures, SHARED_FIXTURES } from "../helpers/shared-fixtures.js";
-import { lawfactoryNewNumbers, lawfactoryStatuses, lawfactorySteps, peerArticle, type PeerArticle } from "../../bench/lawfactory.js";
+import {
+  LAWFACTORY_CASES,
+  lawfactoryNewNumbers,
+  lawfactoryStatuses,
+  lawfactorySteps,
+  peerArticle,
+  type PeerArticle,
+} from "../../bench/lawfactory.js";
+import { parseArticleNumber } from "../../src/domain/article-number.js";
 
 const present = hasSharedFixtures("lawfactory/testcases") && hasSharedFixtures("lawfactory/unit");
 /** Six bills: pjl07-365 is a constitutional revision with a second reading and the Congrès; pjl09-200 starts in the Sénat and renumbers 112 articles. */
@@ -82,6 +90,43 @@ describe.skipIf(!present)("navette engine vs La Fabrique de la Loi", () => {
     ]);
     expect(1 - all.length / cells).toBeGreaterThanOrEqual(0.98);
     expect(cells).toBeGreaterThan(1300);
+  });
+
+  it("agrees with the peer on modified / unchanged where both say the article went on, every disagreement explained", () => {
+    // The peer records per cell whether the text changed (`diff`: none, add, rem, both); on its "none" cells we say modified or not.
+    let cells = 0;
+    const disagreements: string[] = [];
+    for (const testCase of CASES) {
+      const data = JSON.parse(readFileSync(path.join(LAWFACTORY_CASES, testCase, "viz", "articles_etapes.json"), "utf8")) as {
+        articles: Record<string, { titre: string; steps: Array<{ id_step: string; status: string; diff: string }> }>;
+      };
+      const changed = new Map<string, boolean>();
+      for (const [id, article] of Object.entries(data.articles)) {
+        if (id === "echec") continue;
+        const number = parseArticleNumber(article.titre)?.canonical ?? article.titre;
+        for (const step of article.steps) if (step.status === "none") changed.set(`${number}|${step.id_step}`, step.diff !== "none");
+      }
+      for (const provision of followProvisions(lawfactorySteps(testCase)).provisions) {
+        for (const state of provision.states) {
+          const theirs = changed.get(`${state.number}|${state.stepKey}`);
+          if (theirs === undefined || !["modified", "unchanged", "conforme"].includes(state.status)) continue;
+          cells++;
+          if (theirs !== (state.status === "modified"))
+            disagreements.push(
+              `${testCase} ${state.number}|${state.stepKey}: La Fabrique ${theirs ? "modifié" : "inchangé"}, Navette ${state.status}`,
+            );
+        }
+      }
+    }
+    console.log(
+      `[navette] modifié / inchangé : accord avec La Fabrique sur ${cells - disagreements.length}/${cells} cases (${(((cells - disagreements.length) / cells) * 100).toFixed(1)} %)`,
+    );
+    expect(cells).toBeGreaterThan(1000);
+    expect(disagreements).toEqual([
+      // The Assemblée drops « 1° (Supprimé) » and renumbers 2° to 5° as 1° to 4°: the same words. The
+      // peer calls this a change here, and no change for the same clean-up of articles 9, 11 quater and 16 of the same step.
+      "pjl12-689 2|14_l.définitive_assemblee_hemicycle: La Fabrique modifié, Navette unchanged",
+    ]);
   });
 
   it("follows 11 of pjl12-689: deleted by the Sénat, re-established in nouvelle lecture", () => {

@@ -174,6 +174,52 @@ describe("statuses through the navette", () => {
   });
 });
 
+describe("censured articles in the law", () => {
+  it("gives a censured article its number in the law, paired by position, as the Journal officiel prints it", () => {
+    const navette = [
+      article("1er A", ["Les services de renseignement partagent leurs informations avec les douanes."]),
+      article("1er", ["Les opérateurs conservent les données de connexion pendant un an."]),
+      article("2", ["Le juge des libertés autorise la captation des données informatiques."]),
+    ];
+    // The law (JO) as our text parsers read it: article 2 printed with the bracketed censure notice only.
+    const html = renderAnDynHtml({
+      title: "Loi de démonstration",
+      nature: "pjl",
+      number: 9001,
+      legislature: 17,
+      session: 2024,
+      role: "adopte",
+      items: [
+        { article: "Article 1er", alineas: ["Les services de renseignement partagent leurs informations avec les douanes."] },
+        {
+          article: "Article 2",
+          markerLine:
+            "[Dispositions déclarées non conformes à la Constitution par la décision du Conseil constitutionnel n° 2025-900 DC du 12 juin 2025.]",
+          alineas: [],
+        },
+        { article: "Article 3", alineas: ["Le juge des libertés autorise la captation des données informatiques."] },
+      ],
+    });
+    const law = versionOf(parseHtmlText(html, "an-html"));
+    expect(law.map((a) => [a.number, a.status])).toEqual([
+      ["1er", "texte"],
+      ["2", "censure"],
+      ["3", "texte"],
+    ]);
+    const result = followProvisions([
+      step("CMP-SEANCE", "AN", "cmp", "seance", navette),
+      step("PROM", "PR", "promulgation", "promulgation", law, { renumbered: true }),
+    ]);
+    const final = (first: string) => result.provisions.find((p) => p.firstNumber === first)!.states.at(-1)!;
+    expect([final("1er A"), final("1er"), final("2")].map((s) => [s.number, s.status])).toEqual([
+      ["1er", "renumbered"],
+      ["2", "censured"],
+      ["3", "renumbered"],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+});
+
 describe("diff", () => {
   it("marks words added and removed, escaping the text", () => {
     const diff = diffArticles([{ number: 1, text: "Le juge <b>peut</b> autoriser." }], [{ number: 1, text: "Le juge doit autoriser." }]);

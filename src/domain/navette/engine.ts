@@ -120,7 +120,7 @@ export function followProvisions(steps: readonly NavetteStep[]): NavetteResult {
     if (step.renumbered) {
       pairing = pairRenumberedArticles(
         aliveBase.map(([, s]) => ({ number: s.number, text: s.alineas.map((a) => a.text).join("\n") })),
-        articles.map((a) => ({ number: a.number, text: a.alineas.map((x) => x.text).join("\n") })),
+        articles.map((a) => ({ number: a.number, text: a.alineas.map((x) => x.text).join("\n"), censured: a.status === "censure" })),
       );
     }
 

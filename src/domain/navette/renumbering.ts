@@ -8,6 +8,8 @@ import { diceSimilarity, shingles } from "./similarity.js";
 export interface PairableArticle {
   readonly number: string;
   readonly text: string;
+  /** Censured by the Conseil constitutionnel: the law prints its number, not its text. */
+  readonly censured?: boolean;
 }
 
 /** Similarity below which two articles are not taken for the same one. */
@@ -17,7 +19,8 @@ export const PAIRING_THRESHOLD = 0.35;
  * Pairs each article of `renumbered` with an article of `previous` (navette numbers). Order is
  * kept by an alignment that maximises total similarity (articles are rarely moved); articles
  * left over are then paired when very similar wherever they are. Returns renumbered number →
- * previous number.
+ * previous number. Censured articles, which the law prints by number without their text, are
+ * paired by position: with the navette article that comes between their paired neighbours.
  */
 export function pairRenumberedArticles(previous: readonly PairableArticle[], renumbered: readonly PairableArticle[]): Map<string, string> {
   const a = previous.map((p) => shingles(p.text));
@@ -69,5 +72,44 @@ export function pairRenumberedArticles(previous: readonly PairableArticle[], ren
       usedPrevious.add(best);
     }
   }
+  pairCensuredByPosition(previous, renumbered, pairs, usedPrevious);
   return pairs;
+}
+
+/** Pairs each censured, unpaired article with the next unused navette article before the next paired one. */
+function pairCensuredByPosition(
+  previous: readonly PairableArticle[],
+  renumbered: readonly PairableArticle[],
+  pairs: Map<string, string>,
+  usedPrevious: Set<number>,
+): void {
+  const previousIndex = new Map(previous.map((p, i) => [p.number, i]));
+  const pairedIndex = (j: number): number | undefined => {
+    const number = pairs.get(renumbered[j]!.number);
+    return number === undefined ? undefined : previousIndex.get(number);
+  };
+  let last = -1;
+  for (let j = 0; j < renumbered.length; j++) {
+    const here = pairedIndex(j);
+    if (here !== undefined) {
+      last = here;
+      continue;
+    }
+    if (!renumbered[j]!.censured) continue;
+    let limit = previous.length;
+    for (let k = j + 1; k < renumbered.length; k++) {
+      const next = pairedIndex(k);
+      if (next !== undefined) {
+        limit = next;
+        break;
+      }
+    }
+    for (let i = last + 1; i < limit; i++) {
+      if (usedPrevious.has(i)) continue;
+      pairs.set(renumbered[j]!.number, previous[i]!.number);
+      usedPrevious.add(i);
+      last = i;
+      break;
+    }
+  }
 }

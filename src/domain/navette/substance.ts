@@ -19,9 +19,9 @@ interface HasText {
 /** A whole alinéa that only says an item was deleted or kept: « 5° (Supprimé) », « II. - (Non modifié) ». */
 const PLACEHOLDER = /^\s*(?:[\w°]+(?:\s+(?:bis|ter|quater|[A-Z]))?\s*[.)°]?\s*(?:-|–|—)?\s*)?\((?:supprimés?|non modifiés?)\)\s*\.?\s*$/i;
 
-/** A leading item marker: « I. - », « II bis. – », « 1° », « 2° bis », « a) », « A. - », « - ». */
+/** A leading item marker: « I. - », « II bis. – », « 1° », « 2° bis », « a) », « A. - », « - », also inside a quotation (« "1° A … »). */
 const ITEM_MARKER =
-  /^\s*(?:(?:[IVXLC]+|[A-Z]|\d+)(?:\s+(?:bis|ter|quater|quinquies|sexies|[A-Z]{1,2}))?\s*(?:\.\s*(?:-|–|—)|°(?:\s+(?:bis|ter|quater|quinquies|sexies|[A-Z]{1,2}(?=\s)(?!\s+\p{Ll})))?|\)|\.)|[a-z]\)|[-–—•])\s*/u;
+  /^\s*["«“]?\s*(?:(?:[IVXLC]+|[A-Z]|\d+)(?:\s+(?:bis|ter|quater|quinquies|sexies|[A-Z]{1,2}))?\s*(?:\.\s*(?:-|–|—)|°(?:\s+(?:bis|ter|quater|quinquies|sexies|[A-Z]{1,2}(?=\s)(?!\s+\p{Ll})))?|\)|\.)|[a-z]\)|[-–—•])\s*/u;
 
 const cache = new Map<string, string>();
 
