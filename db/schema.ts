@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { ProvisionLinkKind } from "../src/domain/navette/amendment-links.js";
+import type { EventKind } from "../src/domain/events.js";
 
 /** An integer id the database assigns. */
 type Id = Generated<number>;
@@ -324,15 +325,15 @@ export interface AnnotationRevisionsTable {
 
 export interface EventsTable {
   id: Id;
-  /** "amendment.filed", "amendment.outcome_changed", "dossier.step_added"… */
-  kind: string;
+  /** One of the kinds of src/domain/events.ts; its payload has that kind's shape. */
+  kind: EventKind;
   subject_type: string;
   subject_id: string;
   dossier_uid: string | null;
   text_uid: string | null;
   /** Canonical article number concerned, when there is one. */
   article: string | null;
-  /** JSON object describing the change. */
+  /** JSON object describing the change, written by `eventOf` (src/domain/events.ts). */
   payload: string;
   /** When it happened according to the data (decision date, step date), if known. */
   occurred_at: string | null;

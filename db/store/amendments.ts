@@ -3,12 +3,13 @@
  * write one event per new or changed amendment in the same transaction.
  */
 import type { Kysely } from "kysely";
-import type { AmendmentRecord } from "../../src/domain/amendment.js";
+import type { AmendmentOutcome, AmendmentRecord } from "../../src/domain/amendment.js";
 import type { AmendmentRow, Database, NewAmendmentRow, NewEventRow } from "../schema.js";
 import { createHash } from "node:crypto";
 import { chunk, emptyCounts, nowIso, type StoreCounts } from "./common.js";
 import { AmendmentCountChanges } from "./amendment-counts.js";
 import { bumpDataVersion } from "./data-version.js";
+import { eventOf } from "../../src/domain/events.js";
 
 /** Where the records come from, for provenance columns. */
 export interface StoreContext {
@@ -196,8 +197,7 @@ function eventBase(record: AmendmentRecord, context: StoreContext, now: string):
 function filedEvent(record: AmendmentRecord, context: StoreContext, now: string): NewEventRow {
   return {
     ...eventBase(record, context, now),
-    kind: "amendment.filed",
-    payload: JSON.stringify({
+    ...eventOf("amendment.filed", {
       number: record.numberLong,
       target: record.target.label,
       author: record.authorName,
@@ -212,16 +212,19 @@ function changeEvent(record: AmendmentRecord, old: AmendmentRow, row: NewAmendme
   if (old.outcome !== record.outcome) {
     return {
       ...eventBase(record, context, now),
-      kind: "amendment.outcome_changed",
-      payload: JSON.stringify({ number: record.numberLong, from: old.outcome, to: record.outcome, detail: record.outcomeDetail }),
+      ...eventOf("amendment.outcome_changed", {
+        number: record.numberLong,
+        from: old.outcome as AmendmentOutcome,
+        to: record.outcome,
+        detail: record.outcomeDetail,
+      }),
       occurred_at: record.decidedAt,
     };
   }
   const fields = WATCHED_COLUMNS.filter((column) => row[column] !== old[column]);
   return {
     ...eventBase(record, context, now),
-    kind: "amendment.updated",
-    payload: JSON.stringify({ number: record.numberLong, fields }),
+    ...eventOf("amendment.updated", { number: record.numberLong, fields }),
     occurred_at: null,
   };
 }

@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../schema.js";
 import { nowIso } from "./common.js";
 import { bumpDataVersion } from "./data-version.js";
+import { eventOf } from "../../src/domain/events.js";
 
 /** An annotation as pages show it. */
 export interface AnnotationView {
@@ -67,13 +68,16 @@ export async function createAnnotation(
       await trx
         .insertInto("events")
         .values({
-          kind: "annotation.published",
           subject_type: "provision",
           subject_id: `${a.dossierUid}/${a.provisionId}`,
           dossier_uid: a.dossierUid,
           text_uid: null,
           article: null,
-          payload: JSON.stringify({ annotation: Number(row.id), author: author?.display_name ?? "", extract: a.body.slice(0, 280) }),
+          ...eventOf("annotation.published", {
+            annotation: Number(row.id),
+            author: author?.display_name ?? "",
+            extract: a.body.slice(0, 280),
+          }),
           occurred_at: now,
           recorded_at: now,
           run_id: null,

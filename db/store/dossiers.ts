@@ -10,6 +10,7 @@ import { mergeDossiers } from "../../src/domain/dossier-merge.js";
 import type { StoreContext } from "./amendments.js";
 import { bumpDataVersion } from "./data-version.js";
 import { AmendmentCountChanges } from "./amendment-counts.js";
+import { eventOf } from "../../src/domain/events.js";
 
 /** Key of a step that stays the same across re-imports: act code and occurrence ("AN1-COM-FOND-RAPPORT#1"). */
 export function stepKeys(steps: readonly DossierStep[]): string[] {
@@ -74,9 +75,8 @@ async function storeDossier(trx: Transaction<Database>, dossier: DossierRecord, 
   if (!previous) {
     events.push({
       ...base,
-      kind: "dossier.created",
+      ...eventOf("dossier.created", { title: dossier.title }),
       text_uid: null,
-      payload: JSON.stringify({ title: dossier.title }),
       occurred_at: dossier.steps[0]?.date ?? null,
     });
   }
@@ -109,18 +109,16 @@ async function storeDossier(trx: Transaction<Database>, dossier: DossierRecord, 
     added++;
     events.push({
       ...base,
-      kind: "dossier.step_added",
+      ...eventOf("dossier.step_added", { step: key, place: step.place, reading: step.reading, stage: step.stage, outcome: step.outcome }),
       text_uid: step.textUid,
-      payload: JSON.stringify({ step: key, place: step.place, reading: step.reading, stage: step.stage, outcome: step.outcome }),
       occurred_at: step.date,
     });
   });
   if (previous && added === 0) {
     events.push({
       ...base,
-      kind: "dossier.updated",
+      ...eventOf("dossier.updated", { title: dossier.title, previousTitle: previous.title }),
       text_uid: null,
-      payload: JSON.stringify({ title: dossier.title, previousTitle: previous.title }),
       occurred_at: null,
     });
   }
@@ -155,13 +153,12 @@ export async function storeTexts(db: Kysely<Database>, texts: readonly TextRecor
         await trx
           .insertInto("events")
           .values({
-            kind: "text.created",
             subject_type: "text",
             subject_id: text.uid,
             dossier_uid: merged.dossier_uid,
             text_uid: text.uid,
             article: null,
-            payload: JSON.stringify({ number: merged.number, kind: merged.kind }),
+            ...eventOf("text.created", { number: merged.number, kind: merged.kind }),
             occurred_at: merged.date,
             recorded_at: now,
             run_id: context.runId,

@@ -11,6 +11,8 @@ import type { NavetteStep } from "../../src/domain/navette/steps.js";
 import type { Database, NewEventRow } from "../schema.js";
 import { contentHash, nowIso } from "./common.js";
 import { bumpDataVersion } from "./data-version.js";
+import { eventOf } from "../../src/domain/events.js";
+import type { ProvisionStatus } from "../../src/domain/navette/engine.js";
 
 /** The steps of a dossier with the texts imported for them. */
 export async function loadNavetteSteps(db: Kysely<Database>, dossierUid: string): Promise<NavetteStep[]> {
@@ -176,16 +178,15 @@ export async function storeProvisions(
       const newsworthy = !old || old.status !== row.status || old.number !== row.number || old.alineas !== row.alineas;
       if (newsworthy && EVENTFUL.has(row.status)) {
         events.push({
-          kind: "provision.status",
           subject_type: "provision",
           subject_id: `${dossierUid}/${row.provision_id}`,
           dossier_uid: dossierUid,
           text_uid: row.text_uid,
           article: row.number,
-          payload: JSON.stringify({
+          ...eventOf("provision.status", {
             step: row.step_key,
-            status: row.status,
-            previous: old?.status ?? null,
+            status: row.status as ProvisionStatus,
+            previous: (old?.status ?? null) as ProvisionStatus | null,
             number: row.number,
             causes: JSON.parse(row.causes) as string[],
             changeRatio: row.change_ratio,

@@ -9,6 +9,8 @@ import type { Database, NewEventRow } from "../schema.js";
 import { chunk, nowIso } from "./common.js";
 import { amendmentParagraphs, type TaggedParagraph } from "../../src/domain/tagging/tagger.js";
 import { bumpDataVersion } from "./data-version.js";
+import { eventOf } from "../../src/domain/events.js";
+import type { Evidence } from "../../src/domain/tagging/tagger.js";
 
 /** A tag ready to store. */
 export interface TagRow {
@@ -16,7 +18,7 @@ export interface TagRow {
   readonly subjectId: string;
   readonly stepKey: string;
   readonly theme: string;
-  readonly evidence: unknown[];
+  readonly evidence: Evidence[];
 }
 
 /** A citation ready to store. */
@@ -97,13 +99,12 @@ export async function storeDossierTags(
       if (tag.subjectType !== "provision" || oldFound.has(key) || announced.has(key)) continue;
       announced.add(key);
       events.push({
-        kind: "tag.found",
         subject_type: tag.subjectType,
         subject_id: tag.subjectType === "provision" ? `${dossierUid}/${tag.subjectId}` : tag.subjectId,
         dossier_uid: dossierUid || null,
         text_uid: null,
         article: null,
-        payload: JSON.stringify({ theme: tag.theme, step: tag.stepKey || null, evidence: tag.evidence.slice(0, 3) }),
+        ...eventOf("tag.found", { theme: tag.theme, step: tag.stepKey || null, evidence: tag.evidence.slice(0, 3) }),
         occurred_at: stepDates.get(tag.stepKey) ?? null,
         recorded_at: now,
         run_id: runId,
@@ -113,13 +114,12 @@ export async function storeDossierTags(
       if (oldLost.has(fact)) continue;
       const [provision, theme, step] = fact.split("|") as [string, string, string];
       events.push({
-        kind: "tag.lost",
         subject_type: "provision",
         subject_id: `${dossierUid}/${provision}`,
         dossier_uid: dossierUid || null,
         text_uid: null,
         article: null,
-        payload: JSON.stringify({ theme, step }),
+        ...eventOf("tag.lost", { theme, step }),
         occurred_at: stepDates.get(step) ?? null,
         recorded_at: now,
         run_id: runId,
@@ -201,13 +201,12 @@ export async function decideTag(
     await trx
       .insertInto("events")
       .values({
-        kind: "tag.decided",
         subject_type: "provision",
         subject_id: `${decision.dossierUid}/${decision.provisionId}`,
         dossier_uid: decision.dossierUid,
         text_uid: null,
         article: null,
-        payload: JSON.stringify({ theme: decision.theme, decision: decision.decision, reason: decision.reason, author: decision.author }),
+        ...eventOf("tag.decided", { theme: decision.theme, decision: decision.decision, reason: decision.reason, author: decision.author }),
         occurred_at: null,
         recorded_at: now,
         run_id: null,

@@ -9,6 +9,7 @@ import type { Database } from "../schema.js";
 import { contentHash, nowIso } from "./common.js";
 import type { StoreContext } from "./amendments.js";
 import { bumpDataVersion } from "./data-version.js";
+import { eventOf } from "../../src/domain/events.js";
 
 /**
  * Chooses the uid under which a text is stored: the explicit one, the uid in its address, a
@@ -136,13 +137,16 @@ export async function storeTextContent(
     await trx
       .insertInto("events")
       .values({
-        kind: existing?.content_hash ? "text.revised" : "text.published",
+        ...eventOf(existing?.content_hash ? "text.revised" : "text.published", {
+          articles: parsed.articles.length,
+          format: parsed.format,
+          outcome: parsed.outcome,
+        }),
         subject_type: "text",
         subject_id: uid,
         dossier_uid: existing?.dossier_uid ?? null,
         text_uid: uid,
         article: null,
-        payload: JSON.stringify({ articles: parsed.articles.length, format: parsed.format, outcome: parsed.outcome }),
         // When the text came out in Parliament (its deposit or adoption date), when known.
         occurred_at: existing?.date ?? null,
         recorded_at: now,

@@ -6,6 +6,7 @@
  */
 import type { DossierStepRow, EventRow } from "../../db/schema.js";
 import { describeFeedEvent, type FeedVocabulary } from "./feeds.js";
+import { readEvent, stepOf } from "../domain/events.js";
 
 /** One line of a group. */
 export interface ChangeLine {
@@ -29,8 +30,8 @@ function groupOf(
 ): { key: string; heading: string; date: string | null } {
   const nameOf = (s: DossierStepRow): string => vocabulary.steps.get(`${s.dossier_uid}|${s.step_key}`) ?? s.step_key;
   const asStep = (s: DossierStepRow) => ({ key: `step:${s.step_key}`, heading: nameOf(s), date: s.date });
-  const step = (JSON.parse(event.payload) as { step?: unknown }).step;
-  const known = typeof step === "string" ? steps.find((s) => s.step_key === step) : undefined;
+  const step = stepOf(readEvent(event));
+  const known = step !== null ? steps.find((s) => s.step_key === step) : undefined;
   if (known) return asStep(known);
   const text = event.text_uid ? steps.find((s) => s.text_uid === event.text_uid) : undefined;
   if (event.subject_type === "amendment")

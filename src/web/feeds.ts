@@ -10,10 +10,11 @@ import type { Database, EventRow } from "../../db/schema.js";
 import type { Alinea } from "../domain/bill-text.js";
 import { diffArticles } from "../domain/navette/diff.js";
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../domain/amendment.js";
-import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../domain/navette/engine.js";
+import { PROVISION_STATUS_LABELS } from "../domain/navette/engine.js";
 import { plural } from "../../views/format.js";
 import { stepNames } from "./queries.js";
-import { textOf } from "./text.js";
+import { readEvent } from "../domain/events.js";
+import { causesOf, stepOf } from "../domain/events.js";
 
 /** Items per feed. */
 export const FEED_LIMIT = 50;
@@ -48,10 +49,10 @@ export async function latestChanges(db: Kysely<Database>, limit: number): Promis
 }
 
 /** The annotation an `annotation.published` event announces, or null for any other event. */
-function annotationIdOf(event: EventRow): number | null {
-  if (event.kind !== "annotation.published") return null;
-  const id = Number((JSON.parse(event.payload) as { annotation?: unknown }).annotation);
-  return Number.isSafeInteger(id) ? id : null;
+function annotationIdOf(row: EventRow): number | null {
+  const event = readEvent(row);
+  if (event?.kind !== "annotation.published") return null;
+  return Number.isSafeInteger(event.payload.annotation) ? event.payload.annotation : null;
 }
 
 /** The annotations a list of events announces. */
@@ -167,7 +168,7 @@ export async function feedVocabulary(
   const amendmentUids = new Set<string>();
   for (const e of events) {
     if (e.subject_type === "amendment") amendmentUids.add(e.subject_id);
-    for (const c of (JSON.parse(e.payload) as { causes?: string[] }).causes ?? []) amendmentUids.add(c);
+    for (const c of causesOf(readEvent(e))) amendmentUids.add(c);
   }
   const dossiers = [...new Set(events.map((e) => e.dossier_uid).filter((d): d is string => d !== null))];
   // Only the provisions the events are about, not every provision of their bills.
@@ -211,110 +212,97 @@ function annotationText(html: string | undefined): string | null {
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
-/** Title, link and summary of one event, in French, in the users' words. */
-export function describeFeedEvent(event: EventRow, vocabulary: FeedVocabulary): { title: string; path: string; summary: string } {
-  const payload = JSON.parse(event.payload) as Record<string, unknown>;
-  const theme = vocabulary.themes.get(textOf(payload["theme"])) ?? textOf(payload["theme"]);
-  const amendmentNames = vocabulary.amendments;
-  const step = (key: unknown): string => vocabulary.steps.get(`${event.dossier_uid ?? ""}|${textOf(key)}`) ?? textOf(key);
+/** Title, link and summary of one event, in French, in the users' words: the one describer of pages and feeds. */
+export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { title: string; path: string; summary: string } {
+  const event = readEvent(row);
+  const dossierPath = `/dossiers/${encodeURIComponent(row.dossier_uid ?? "")}`;
+  if (!event) return { title: "Changement", path: dossierPath, summary: "" };
+  const names = vocabulary.amendments;
+  const step = (key: string | null): string => (key ? (vocabulary.steps.get(`${row.dossier_uid ?? ""}|${key}`) ?? key) : "");
+  const themeName = (id: string): string => vocabulary.themes.get(id) ?? id;
   const provisionNumber = (): string =>
-    vocabulary.provisions.get(event.subject_id) ?? event.article ?? event.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "";
+    vocabulary.provisions.get(row.subject_id) ?? row.article ?? row.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "";
   const textName = (): string => {
-    const name = vocabulary.texts.get(event.subject_id);
+    const name = vocabulary.texts.get(row.subject_id);
     return name ? `Texte ${name}` : "Texte";
   };
   const provisionPath = (): string => {
-    const [dossier, ...rest] = event.subject_id.split("/");
+    const [dossier, ...rest] = row.subject_id.split("/");
     return `/dossiers/${encodeURIComponent(dossier ?? "")}/articles/${encodeURIComponent(rest.join("/"))}`;
   };
-  const amendment = amendmentNames.get(event.subject_id);
+  const amendmentPath = `/amendements/${encodeURIComponent(row.subject_id)}`;
+  const amendment = names.get(row.subject_id);
+  const amendmentSummary = `${amendment?.summary ?? ""}${themesLine(amendment)}`;
+  const outcome = (value: AmendmentOutcome): string => OUTCOME_LABELS[value] ?? value;
   switch (event.kind) {
     case "amendment.filed":
       return {
-        title: `Amendement ${textOf(payload["number"])} déposé${event.article ? ` sur l'article ${event.article}` : ""}`,
-        path: `/amendements/${encodeURIComponent(event.subject_id)}`,
-        summary: `${payload["author"] ? `Par ${textOf(payload["author"])}. ` : ""}${amendment?.summary ?? ""}${themesLine(amendment)}`,
+        title: `Amendement ${event.payload.number} déposé${row.article ? ` sur l'article ${row.article}` : ""}`,
+        path: amendmentPath,
+        summary: `${event.payload.author ? `Par ${event.payload.author}. ` : ""}${amendmentSummary}`,
       };
     case "amendment.outcome_changed":
       return {
-        title: `Amendement ${textOf(payload["number"])} : ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? textOf(payload["to"])}`,
-        path: `/amendements/${encodeURIComponent(event.subject_id)}`,
-        summary: `Sort passé de « ${OUTCOME_LABELS[payload["from"] as AmendmentOutcome] ?? textOf(payload["from"])} » à « ${OUTCOME_LABELS[payload["to"] as AmendmentOutcome] ?? textOf(payload["to"])} ». ${amendment?.summary ?? ""}${themesLine(amendment)}`,
+        title: `Amendement ${event.payload.number} : ${outcome(event.payload.to)}`,
+        path: amendmentPath,
+        summary: `Sort passé de « ${outcome(event.payload.from)} » à « ${outcome(event.payload.to)} ». ${amendmentSummary}`,
       };
     case "amendment.updated":
-      return {
-        title: `Amendement ${textOf(payload["number"])} modifié`,
-        path: `/amendements/${encodeURIComponent(event.subject_id)}`,
-        summary: `${amendment?.summary ?? ""}${themesLine(amendment)}`,
-      };
+      return { title: `Amendement ${event.payload.number} modifié`, path: amendmentPath, summary: amendmentSummary };
     case "provision.status": {
-      const status = PROVISION_STATUS_LABELS[payload["status"] as ProvisionStatus] ?? textOf(payload["status"]);
-      const causes = (payload["causes"] as string[] | undefined) ?? [];
-      const ratio =
-        typeof payload["changeRatio"] === "number" && payload["status"] === "modified"
-          ? ` ${Math.round(payload["changeRatio"] * 100)} % du texte modifié.`
-          : "";
-      const by = causes.length ? ` Par ${causes.map((uid) => `l'amendement ${amendmentNames.get(uid)?.number ?? uid}`).join(", ")}.` : "";
+      const { status, causes, changeRatio } = event.payload;
+      const label = PROVISION_STATUS_LABELS[status] ?? status;
+      const ratio = status === "modified" ? ` ${Math.round(changeRatio * 100)} % du texte modifié.` : "";
+      const by = causes.length ? ` Par ${causes.map((uid) => `l'amendement ${names.get(uid)?.number ?? uid}`).join(", ")}.` : "";
       return {
-        title: `Article ${event.article ?? provisionNumber()} : ${status}`,
-        path: `${provisionPath()}?montrer=${encodeURIComponent(textOf(payload["step"]))}`,
-        summary: `${status} à l'étape « ${step(payload["step"])} ».${ratio}${by}`,
+        title: `Article ${row.article ?? provisionNumber()} : ${label}`,
+        path: `${provisionPath()}?montrer=${encodeURIComponent(event.payload.step)}`,
+        summary: `${label} à l'étape « ${step(event.payload.step)} ».${ratio}${by}`,
       };
     }
     case "tag.found":
       return {
-        title: `Thème « ${theme} » trouvé${event.subject_type === "provision" ? ` dans l'article ${provisionNumber()}` : ""}`,
-        path: event.subject_type === "provision" ? provisionPath() : `/amendements/${encodeURIComponent(event.subject_id)}`,
-        summary: ((payload["evidence"] as Array<{ rule: string; term: string }> | undefined) ?? [])
-          .map((e) => `${e.rule} : « ${e.term} »`)
-          .join(" ; "),
+        title: `Thème « ${themeName(event.payload.theme)} » trouvé${row.subject_type === "provision" ? ` dans l'article ${provisionNumber()}` : ""}`,
+        path: row.subject_type === "provision" ? provisionPath() : amendmentPath,
+        summary: event.payload.evidence.map((e) => `${e.rule} : « ${e.term} »`).join(" ; "),
       };
     case "tag.lost":
       return {
-        title: `Thème « ${theme} » : preuve disparue dans l'article ${provisionNumber()}`,
+        title: `Thème « ${themeName(event.payload.theme)} » : preuve disparue dans l'article ${provisionNumber()}`,
         path: provisionPath(),
-        summary: `À l'étape « ${step(payload["step"])} », le texte de l'article ${provisionNumber()} ne contient plus les termes qui justifiaient ce thème.`,
+        summary: `À l'étape « ${step(event.payload.step)} », le texte de l'article ${provisionNumber()} ne contient plus les termes qui justifiaient ce thème.`,
       };
     case "tag.decided":
       return {
-        title: `Thème « ${theme} » ${payload["decision"] === "rejected" ? "rejeté" : "ajouté"} par ${textOf(payload["author"])}`,
+        title: `Thème « ${themeName(event.payload.theme)} » ${event.payload.decision === "rejected" ? "rejeté" : "ajouté"} par ${event.payload.author}`,
         path: provisionPath(),
-        summary: textOf(payload["reason"]),
+        summary: event.payload.reason,
       };
     case "annotation.published":
       return {
-        title: `Annotation de ${textOf(payload["author"])} sur l'article ${provisionNumber()}`,
-        path: `${provisionPath()}#annotation-${textOf(payload["annotation"])}`,
-        summary: annotationText(vocabulary.annotations.get(annotationIdOf(event) ?? -1)?.html) ?? textOf(payload["extract"]),
+        title: `Annotation de ${event.payload.author} sur l'article ${provisionNumber()}`,
+        path: `${provisionPath()}#annotation-${event.payload.annotation}`,
+        summary: annotationText(vocabulary.annotations.get(event.payload.annotation)?.html) ?? event.payload.extract,
       };
     case "dossier.step_added":
-      return {
-        title: `Nouvelle étape : ${step(payload["step"])}`,
-        path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
-        summary: textOf(payload["outcome"]),
-      };
+      return { title: `Nouvelle étape : ${step(event.payload.step)}`, path: dossierPath, summary: event.payload.outcome ?? "" };
     case "text.published":
     case "text.revised":
       return {
         title: `${textName()} ${event.kind === "text.published" ? "publié" : "révisé"}`,
-        path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
-        summary: typeof payload["articles"] === "number" ? `${plural(payload["articles"], "article")}.` : "",
+        path: dossierPath,
+        summary: `${plural(event.payload.articles, "article")}.`,
       };
     case "text.created":
       return {
         title: `${textName()} annoncé`,
-        path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
+        path: dossierPath,
         summary: "Le dossier nomme ce texte ; son contenu sera lu quand il sera publié.",
       };
     case "dossier.created":
+      return { title: "Dossier suivi", path: dossierPath, summary: "" };
     case "dossier.updated":
-      return {
-        title: event.kind === "dossier.created" ? "Dossier suivi" : "Dossier mis à jour",
-        path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`,
-        summary: "",
-      };
-    default:
-      return { title: "Changement", path: `/dossiers/${encodeURIComponent(event.dossier_uid ?? "")}`, summary: "" };
+      return { title: "Dossier mis à jour", path: dossierPath, summary: "" };
   }
 }
 
@@ -352,7 +340,7 @@ export async function statusDiffExtracts(db: Kysely<Database>, events: readonly 
   }
   for (const event of statusEvents) {
     const states = statesOf.get(event.subject_id) ?? [];
-    const step = (JSON.parse(event.payload) as { step?: string }).step;
+    const step = stepOf(readEvent(event));
     const index = states.findIndex((s) => s.step === step);
     if (index < 0) continue;
     const current = states[index]!.alineas;

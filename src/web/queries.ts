@@ -3,8 +3,8 @@
  */
 import { sql, type Kysely } from "kysely";
 import { stepLabel } from "../../views/format.js";
-import { textOf } from "./text.js";
 import type { Database, DossierRow, DossierStepRow, EventRow } from "../../db/schema.js";
+import { readEvent, stepOf } from "../domain/events.js";
 
 /** A bill in the list of bills. */
 export interface DossierSummary {
@@ -487,7 +487,7 @@ async function lastStatusChanges(db: Kysely<Database>, dossiers: readonly string
   // Only the newest status event of each provision is read, however long its history.
   const events = await db
     .selectFrom("events")
-    .select(["subject_id", "dossier_uid", "payload", "occurred_at", "recorded_at"])
+    .select(["kind", "subject_id", "dossier_uid", "payload", "occurred_at", "recorded_at"])
     .where("id", "in", (eb) =>
       eb
         .selectFrom("events")
@@ -500,7 +500,7 @@ async function lastStatusChanges(db: Kysely<Database>, dossiers: readonly string
   const names = await stepNames(db, dossiers);
   const out = new Map<string, TaggedProvision["lastChange"]>();
   for (const e of events) {
-    const step = textOf((JSON.parse(e.payload) as { step?: unknown }).step);
+    const step = stepOf(readEvent(e)) ?? "";
     out.set(e.subject_id, { step: names.get(`${e.dossier_uid ?? ""}|${step}`) ?? step, date: e.occurred_at, recordedAt: e.recorded_at });
   }
   return out;
