@@ -84,7 +84,10 @@ export function readEvent(row: { readonly kind: string; readonly payload: string
   }
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return null;
   const fields = payload as Record<string, unknown>;
-  const list = (name: string) => (Array.isArray(fields[name]) ? fields[name] : []);
+  const list = (name: string): unknown[] => {
+    const value = fields[name];
+    return Array.isArray(value) ? (value as unknown[]) : [];
+  };
   const number = (name: string) => (typeof fields[name] === "number" ? fields[name] : 0);
   const text = (name: string) => (typeof fields[name] === "string" ? fields[name] : null);
   const defaults: Record<string, unknown> =
