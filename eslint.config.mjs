@@ -11,6 +11,7 @@ export default tseslint.config(
       ".scratch/**",
       "bin/**",
       "eslint.config.mjs",
+      ".dependency-cruiser.cjs",
       "vitest.config.ts",
     ],
   },

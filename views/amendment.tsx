@@ -1,12 +1,10 @@
 /**
  * Amendment page: dispositif, exposé, authors, outcome, links.
  */
-import type { getAmendment } from "../src/web/queries.js";
+import type { AmendmentView } from "./models.js";
 import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS } from "../src/domain/amendment.js";
 import { Layout } from "./layout.js";
 import { frenchDate, labelOf, provisionPath } from "./format.js";
-
-type AmendmentView = NonNullable<Awaited<ReturnType<typeof getAmendment>>>;
 
 export function AmendmentPage(props: { view: AmendmentView }) {
   const { amendment: a, identical, subAmendments, parent, provisionId, dossier } = props.view;

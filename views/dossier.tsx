@@ -1,8 +1,8 @@
 /**
  * Bill page: the steps of the navette, texts and amendment counts, latest changes.
  */
-import type { ChangeGroup } from "../src/web/changes.js";
-import type { DossierDetail, ProvisionMatrix } from "../src/web/queries.js";
+import type { ChangeGroup } from "./models.js";
+import type { DossierDetail, ProvisionMatrix } from "./models.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import type { AmendmentOutcome } from "../src/domain/amendment.js";
 import { READING_LABELS, STAGE_LABELS } from "../src/domain/dossier.js";

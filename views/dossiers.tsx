@@ -2,7 +2,7 @@
  * Every bill followed (/dossiers).
  */
 import { Layout } from "./layout.js";
-import type { DossierSummary } from "../src/web/queries.js";
+import type { DossierSummary } from "./models.js";
 import { DossiersTable } from "./partials/dossiers.js";
 
 export function DossiersIndexPage(props: { dossiers: readonly DossierSummary[] }) {

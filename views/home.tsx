@@ -2,7 +2,7 @@
  * Home page, the one an advocate opens every morning: each bill's surveillance articles with
  * their status and last change (new since yesterday marked), then every bill and the latest changes.
  */
-import type { DossierSummary, TaggedProvision } from "../src/web/queries.js";
+import type { DossierSummary, TaggedProvision } from "./models.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import { Layout } from "./layout.js";
 import { frenchDate, provisionPath } from "./format.js";

@@ -2,8 +2,7 @@
  * Page frame shared by every page: header, navigation, local CSS and htmx.
  */
 import type { Child } from "hono/jsx";
-import { assetPath } from "../src/web/assets.js";
-import { currentVisitor } from "../src/web/session.js";
+import { pageContext } from "./context.js";
 
 /** Wraps a page body. */
 export interface FeedLink {
@@ -21,7 +20,7 @@ function feedHref(feed: FeedLink, format: "atom" | "rss"): string {
 }
 
 export function Layout(props: { title: string; children: Child; feed?: FeedLink }) {
-  const visitor = currentVisitor();
+  const { visitor, assetPath } = pageContext();
   return (
     <html lang="fr">
       <head>

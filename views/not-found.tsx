@@ -1,17 +1,9 @@
 /**
- * Page shown for unknown addresses.
+ * Page shown for unknown addresses (404): the error page with its « Introuvable » heading.
  */
-import { Layout } from "./layout.js";
+import { ErrorPage } from "./error.js";
 
-/** An error page; "Introuvable" unless another heading is given (refused or invalid input). */
+/** A page not found; `heading` names what was looked for when more precise than « Introuvable ». */
 export function NotFoundPage(props: { what: string; heading?: string }) {
-  return (
-    <Layout title={props.heading ?? "Introuvable"}>
-      <h1>{props.heading ?? "Introuvable"}</h1>
-      <p>{props.what}</p>
-      <p>
-        <a href="/">Retour aux textes suivis</a>
-      </p>
-    </Layout>
-  );
+  return <ErrorPage status={404} what={props.what} {...(props.heading ? { heading: props.heading } : {})} />;
 }

@@ -2,17 +2,17 @@
  * Provision page: one article followed across the navette — numbers, statuses with causes, text
  * at each step, diff between any two versions, amendments.
  */
-import type { ProvisionDetail } from "../src/web/queries.js";
+import type { ProvisionDetail } from "./models.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import type { ArticleDiff } from "../src/domain/navette/diff.js";
 import { Layout } from "./layout.js";
 import { DiffPanel } from "./partials/diff.js";
 import { Highlighted } from "./partials/highlight.js";
-import type { ProvisionTheme } from "../src/web/queries.js";
+import type { ProvisionTheme } from "./models.js";
 import { frenchDate, provisionPath, stepLabel } from "./format.js";
 import { AnnotationsPanel, type AnnotationItem } from "./partials/annotations.js";
 import { AmendmentsSection } from "./partials/amendments.js";
-import type { AmendmentFilter } from "../src/web/amendment-filter.js";
+import type { AmendmentFilter } from "./amendment-filter.js";
 
 export interface ProvisionPageProps {
   readonly detail: ProvisionDetail;

@@ -2,12 +2,11 @@
  * Search page: full text over articles and amendments, snippets with the match highlighted,
  * filters, and a feed of the search (a saved search).
  */
-import type { SearchHit } from "../db/store/search.js";
-import { snippet } from "../db/store/search.js";
+import type { SearchHitView } from "./models.js";
 import { Layout } from "./layout.js";
 import { provisionPath } from "./format.js";
 
-export function SearchPage(props: { query: string; kind: string | null; hits: readonly SearchHit[] }) {
+export function SearchPage(props: { query: string; kind: string | null; hits: readonly SearchHitView[] }) {
   const params = new URLSearchParams({ q: props.query, ...(props.kind ? { type: props.kind } : {}) });
   return (
     <Layout
@@ -58,7 +57,7 @@ export function SearchPage(props: { query: string; kind: string | null; hits: re
         ) : (
           <ol class="results">
             {props.hits.map((hit) => {
-              const extract = snippet(hit.body, props.query);
+              const extract = hit.snippet;
               const href = hit.kind === "article" ? provisionPath(hit.dossierUid, hit.ref) : `/amendements/${encodeURIComponent(hit.ref)}`;
               return (
                 <li>

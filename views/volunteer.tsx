@@ -1,7 +1,7 @@
 /**
  * A volunteer's page: the annotations they wrote that the visitor may see.
  */
-import type { AnnotationView } from "../db/store/annotations.js";
+import type { AnnotationView } from "./models.js";
 import { Layout } from "./layout.js";
 import { frenchDate, provisionPath } from "./format.js";
 

@@ -35,6 +35,7 @@ import { clearSessionCookie, SESSION_COOKIE, setSessionCookie, type SessionVaria
 import { clientAddress, overHttps, siteOrigin } from "./security/client.js";
 import { safeNext } from "./security/safe-next.js";
 import { textOf } from "./text.js";
+import { ErrorPage } from "../../views/error.js";
 
 /**
  * Failed logins allowed in the window: per client address, per account from one address, and per
@@ -150,7 +151,7 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
   const requireAdmin = (c: Context<{ Variables: SessionVariables }>) => {
     const user = c.get("visitor").user;
     if (!user) return c.redirect(`/connexion?suite=${encodeURIComponent(c.req.path)}`, 303);
-    if (!hasRole(user.role, "admin")) return c.html(<NotFoundPage what="Cette page est réservée aux administrateurs." />, 403);
+    if (!hasRole(user.role, "admin")) return c.html(<ErrorPage status={403} what="Cette page est réservée aux administrateurs." />, 403);
     return null;
   };
 
@@ -170,7 +171,7 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
     if (refused) return refused;
     const body = await c.req.parseBody();
     const role = body["role"];
-    if (!isRole(role)) return c.html(<NotFoundPage what="Rôle inconnu." />, 400);
+    if (!isRole(role)) return c.html(<ErrorPage status={400} what="Rôle inconnu." />, 400);
     const admin = c.get("visitor").user!;
     const token = await createInvitation(db, role, admin.id);
     await audit(db, { userId: admin.id, action: "invitation.created", detail: { role }, ip: clientIp(c) });
@@ -197,11 +198,12 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
     if (!target) return c.html(<NotFoundPage what="Compte introuvable." />, 404);
     const body = await c.req.parseBody();
     const role = body["role"];
-    if (!isRole(role)) return c.html(<NotFoundPage heading="Modification refusée" what="Rôle inconnu." />, 400);
+    if (!isRole(role)) return c.html(<ErrorPage status={400} heading="Modification refusée" what="Rôle inconnu." />, 400);
     const disabled = body["desactive"] === "1" ? 1 : 0;
     if (id === admin.id && (disabled === 1 || role !== "admin"))
       return c.html(
-        <NotFoundPage
+        <ErrorPage
+          status={400}
           heading="Modification refusée"
           what="Vous ne pouvez ni désactiver votre propre compte ni lui retirer le rôle d'administrateur."
         />,
@@ -250,7 +252,7 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
       await recordAttempt(db, probes);
       return c.html(<InvitationPage csrf={csrf} token={token} role={role} error="Un compte existe déjà avec cette adresse." />, 400);
     }
-    if (!(await useInvitation(db, token))) return c.html(<NotFoundPage what="Ce lien d'invitation vient d'être utilisé." />, 409);
+    if (!(await useInvitation(db, token))) return c.html(<ErrorPage status={409} what="Ce lien d'invitation vient d'être utilisé." />, 409);
     const userId = await createUser(db, { email, displayName: name, role, passwordHash: await hashPassword(password) });
     await audit(db, { userId, action: "user.created", detail: { role, via: "invitation" }, ip: clientIp(c) });
     const session = await openSession(db, userId, clientIp(c));

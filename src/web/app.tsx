@@ -33,7 +33,7 @@ import { AmendmentPage } from "../../views/amendment.js";
 import { DiffPanel } from "../../views/partials/diff.js";
 import { stepLabel } from "../../views/format.js";
 import { annotationsEditedAt, buildFeed, describeFeedEvent, feedEvents, feedVocabulary, latestChanges, type FeedScope } from "./feeds.js";
-import { searchDocuments } from "../../db/store/search.js";
+import { searchDocuments, snippet } from "../../db/store/search.js";
 import { SearchPage } from "../../views/search.js";
 import type { Context } from "hono";
 import { contextStorage } from "hono/context-storage";
@@ -41,14 +41,15 @@ import { sessionMiddleware, type SessionVariables } from "./session.js";
 import { accountRoutes } from "./account-routes.js";
 import { annotationError, annotationItems, annotationRoutes } from "./annotation-routes.js";
 import { themeDecisionRoutes } from "./theme-decision-routes.js";
-import { amendmentFilterQuery, filterAmendments, parseAmendmentFilter } from "./amendment-filter.js";
+import { amendmentFilterQuery, filterAmendments, parseAmendmentFilter } from "../../views/amendment-filter.js";
 import { AmendmentsTable } from "../../views/partials/amendments.js";
 import { provisionPath } from "../../views/format.js";
 import { hasRole } from "../accounts/roles.js";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
-import { pageCache } from "./page-cache.js";
+import { acceptsGzip, pageCache } from "./page-cache.js";
+import { ErrorPage } from "../../views/error.js";
 
 /**
  * Security headers (Hono's secureHeaders): a CSP with no inline script or style, no base or form
@@ -70,6 +71,13 @@ function securityHeaders() {
     referrerPolicy: "same-origin",
     crossOriginEmbedderPolicy: false,
   });
+}
+
+declare module "hono" {
+  interface ContextVariableMap {
+    /** Versioned address of a static asset, for the views (views/context.ts). */
+    assetPath: (name: string) => string;
+  }
 }
 
 /** Largest request body accepted (an annotation is at most a few kilobytes), checked before any parsing. */
@@ -97,6 +105,11 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
   const themeLabels = new Map(rules.themes.map((t) => [t.id, t.label]));
   const app = new Hono<{ Variables: SessionVariables }>();
   app.use("*", contextStorage());
+  // The page frame (views/context.ts) reads the versioned asset addresses from the request's context.
+  app.use("*", async (c, next) => {
+    c.set("assetPath", assetPath);
+    await next();
+  });
   app.use("*", securityHeaders());
   app.use(
     "*",
@@ -124,7 +137,12 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
     // Pages address assets with their content hash: a versioned address never changes content.
     c.header("Cache-Control", c.req.query("v") === asset.version ? "public, max-age=31536000, immutable" : "public, max-age=300");
     c.header("ETag", `"${asset.version}"`);
+    c.header("Vary", "Accept-Encoding");
     if (c.req.header("If-None-Match") === `"${asset.version}"`) return c.body(null, 304);
+    if (acceptsGzip(c.req.header("Accept-Encoding"))) {
+      c.header("Content-Encoding", "gzip");
+      return c.body(asset.gzip);
+    }
     return c.body(asset.body);
   });
 
@@ -280,7 +298,14 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
 
   app.get("/recherche", async (c) => {
     const { query, kind, hits } = await searchFor(c);
-    return c.html(<SearchPage query={query} kind={kind} hits={hits} />);
+    const shown = hits.map((hit) => ({
+      kind: hit.kind,
+      ref: hit.ref,
+      dossierUid: hit.dossierUid,
+      title: hit.title,
+      snippet: snippet(hit.body, query),
+    }));
+    return c.html(<SearchPage query={query} kind={kind} hits={shown} />);
   });
 
   const searchFeed = (format: "atom" | "rss") => async (c: Context) => {
@@ -380,7 +405,7 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
   app.notFound((c) => c.html(<NotFoundPage what={`Aucune page à l'adresse ${c.req.path}.`} />, 404));
   app.onError((error, c) => {
     console.error(`erreur sur ${c.req.method} ${c.req.path} :`, error);
-    return c.html(<NotFoundPage what="Une erreur interne est survenue ; elle a été journalisée." />, 500);
+    return c.html(<ErrorPage status={500} what="Une erreur interne est survenue ; elle a été journalisée." />, 500);
   });
   return app;
 }

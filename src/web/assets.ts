@@ -3,6 +3,7 @@
  * memory, addressed with a content hash so that they can be cached for long.
  */
 import { createHash } from "node:crypto";
+import { gzipped } from "./page-cache.js";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -14,6 +15,8 @@ export interface Asset {
   readonly type: string;
   /** Short content hash, used in the asset's address. */
   readonly version: string;
+  /** The body compressed once (served to clients that accept gzip). */
+  readonly gzip: Uint8Array<ArrayBuffer>;
 }
 
 let assets: Map<string, Asset> | null = null;
@@ -30,7 +33,7 @@ export function staticAssets(): ReadonlyMap<string, Asset> {
   assets = new Map(
     files.map(([name, file, type]) => {
       const body = readFileSync(file, "utf8");
-      return [name, { body, type, version: createHash("sha256").update(body).digest("hex").slice(0, 12) }];
+      return [name, { body, type, version: createHash("sha256").update(body).digest("hex").slice(0, 12), gzip: gzipped(body) }];
     }),
   );
   return assets;

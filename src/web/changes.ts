@@ -5,22 +5,11 @@
  * Every line is described by the feeds' one describer (same words in pages and feeds).
  */
 import type { DossierStepRow, EventRow } from "../../db/schema.js";
+import type { ChangeGroup } from "../../views/models.js";
+
+export type { ChangeGroup, ChangeLine } from "../../views/models.js";
 import { describeFeedEvent, type FeedVocabulary } from "./feeds.js";
 import { readEvent, stepOf } from "../domain/events.js";
-
-/** One line of a group. */
-export interface ChangeLine {
-  readonly title: string;
-  readonly path: string;
-  readonly date: string;
-}
-
-/** The changes of one step, or of the amendments to one text. */
-export interface ChangeGroup {
-  readonly heading: string;
-  readonly date: string | null;
-  readonly lines: readonly ChangeLine[];
-}
 
 /** Where an event belongs: its step (status, themes), else the text it concerns. */
 function groupOf(

@@ -9,6 +9,7 @@
  * several processes never serve a page older than the data.
  */
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 import type { Kysely } from "kysely";
 import { LRUCache } from "lru-cache";
@@ -21,6 +22,8 @@ interface RenderedPage {
   readonly status: number;
   readonly body: string;
   readonly headers: ReadonlyArray<readonly [string, string]>;
+  /** The body compressed once, on the first request that accepts gzip. */
+  gzip?: Uint8Array<ArrayBuffer>;
 }
 
 /** Response headers kept with a rendered page (never Set-Cookie). */
@@ -52,7 +55,8 @@ export function pageCache(
   const now = options.now ?? Date.now;
   const pages = new LRUCache<string, RenderedPage>({
     maxSize: options.maxBytes ?? 64 * 1024 * 1024,
-    sizeCalculation: (p) => p.body.length + 200,
+    // A page counts for its text and, once made, its compressed copy (a fraction of it).
+    sizeCalculation: (p) => Math.ceil(p.body.length * 1.3) + 200,
   });
   const middleware: MiddlewareHandler<{ Variables: SessionVariables }> = async (c, next) => {
     if (c.req.method !== "GET") return next();
@@ -79,14 +83,20 @@ export function pageCache(
     if (hit) {
       stats.hits++;
       if (notModifiedSince(c.req.header("If-None-Match"), c.req.header("If-Modified-Since"), hit)) return c.body(null, 304, { ETag: etag });
-      return c.body(hit.body, hit.status as 200, Object.fromEntries([...hit.headers, ["ETag", etag]]));
+      const headers: Record<string, string> = Object.fromEntries([...hit.headers, ["ETag", etag]]);
+      if (!acceptsGzip(c.req.header("Accept-Encoding"))) return c.body(hit.body, hit.status as 200, headers);
+      hit.gzip ??= gzipSync(hit.body);
+      return c.body(new Uint8Array(hit.gzip.buffer, hit.gzip.byteOffset, hit.gzip.byteLength), hit.status as 200, {
+        ...headers,
+        "Content-Encoding": "gzip",
+      });
     }
     await next();
     if (c.res.status !== 200) return;
     stats.renders++;
     c.res.headers.set("ETag", etag);
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", personal ? "private, no-cache" : "no-cache");
-    if (!c.res.headers.get("Vary")?.includes("Cookie")) c.res.headers.append("Vary", "Cookie");
+    if (!c.res.headers.get("Vary")?.includes("Cookie")) c.res.headers.append("Vary", "Cookie, Accept-Encoding");
     if (!key) return;
     const body = await c.res.clone().text();
     const headers = KEPT_HEADERS.flatMap((name) => {
@@ -102,6 +112,19 @@ const pathAndQuery = (url: string): string => {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`;
 };
+
+/** `text` compressed with gzip, in a buffer of its own (made once per page or asset, sent many times). */
+export function gzipped(text: string): Uint8Array<ArrayBuffer> {
+  const compressed = gzipSync(text);
+  const bytes = new Uint8Array(compressed.byteLength);
+  bytes.set(compressed);
+  return bytes;
+}
+
+/** Whether the client takes gzip (kept pages are compressed once and served compressed). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return header !== undefined && /\bgzip\b(?!\s*;\s*q=0(?:\.0+)?\b)/i.test(header);
+}
 
 /** Whether an If-None-Match header names `etag` (weak comparison, lists and `*` accepted). */
 function matches(header: string | undefined, etag: string): boolean {

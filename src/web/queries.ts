@@ -3,19 +3,36 @@
  */
 import { sql, type Kysely } from "kysely";
 import { stepLabel } from "../../views/format.js";
-import type { Database, DossierRow, DossierStepRow, EventRow } from "../../db/schema.js";
-import { readEvent, stepOf } from "../domain/events.js";
+import type { Database } from "../../db/schema.js";
+import type {
+  AmendmentView,
+  CodeArticleCount,
+  DossierDetail,
+  DossierSummary,
+  ProvisionDetail,
+  ProvisionMatrix,
+  ProvisionTheme,
+  StoredEvidence,
+  TaggedProvision,
+  ThemeCount,
+} from "../../views/models.js";
 
-/** A bill in the list of bills. */
-export interface DossierSummary {
-  readonly uid: string;
-  readonly title: string;
-  readonly legislature: string | null;
-  readonly procedure: string | null;
-  readonly amendments: number;
-  readonly adopted: number;
-  readonly lastStepDate: string | null;
-}
+export type {
+  AmendmentView,
+  CodeArticleCount,
+  DossierDetail,
+  DossierSummary,
+  MatrixStep,
+  ProvisionAmendment,
+  ProvisionDetail,
+  ProvisionMatrix,
+  ProvisionStepView,
+  ProvisionTheme,
+  StoredEvidence,
+  TaggedProvision,
+  ThemeCount,
+} from "../../views/models.js";
+import { readEvent, stepOf } from "../domain/events.js";
 
 /** Bills, the most recently active first. */
 export async function listDossiers(db: Kysely<Database>): Promise<DossierSummary[]> {
@@ -33,7 +50,7 @@ export async function listDossiers(db: Kysely<Database>): Promise<DossierSummary
     .execute();
   const last = new Map(lastDates.map((r) => [r.dossier_uid, r.last]));
   return dossiers
-    .map((d: DossierRow) => {
+    .map((d) => {
       const counts = amendmentCounts.filter((c) => c.dossier_uid === d.uid);
       return {
         uid: d.uid,
@@ -46,15 +63,6 @@ export async function listDossiers(db: Kysely<Database>): Promise<DossierSummary
       };
     })
     .sort((a, b) => (b.lastStepDate ?? "").localeCompare(a.lastStepDate ?? "") || a.title.localeCompare(b.title, "fr"));
-}
-
-/** A bill with its steps, texts, amendment counts and latest events. */
-export interface DossierDetail {
-  readonly dossier: DossierRow;
-  readonly steps: DossierStepRow[];
-  readonly texts: Map<string, { number: string | null; title: string | null }>;
-  readonly amendmentsByText: { text_uid: string | null; outcome: string; n: number }[];
-  readonly events: EventRow[];
 }
 
 /** Everything the bill page shows, or null when the bill is unknown. */
@@ -87,31 +95,6 @@ export async function getDossier(db: Kysely<Database>, uid: string): Promise<Dos
     amendmentsByText: amendmentsByText.map((r) => ({ ...r, n: Number(r.n) })),
     events,
   };
-}
-
-/** A step of the matrix: a dossier step that has a text. */
-export interface MatrixStep {
-  readonly key: string;
-  readonly place: string;
-  readonly reading: string;
-  readonly stage: string;
-  readonly date: string | null;
-}
-
-/** The article × step matrix of a bill. */
-export interface ProvisionMatrix {
-  readonly steps: MatrixStep[];
-  readonly provisions: Array<{
-    id: string;
-    firstNumber: string;
-    lastNumber: string;
-    lastStatus: string;
-    states: Map<string, { status: string; number: string; changeRatio: number }>;
-    /** Amendments attached to this provision (see amendment-links.ts). */
-    amendments: number;
-  }>;
-  /** Amendments of the bill attached to no provision (titles, headings, unknown articles). */
-  readonly unattachedAmendments: number;
 }
 
 /** Provisions of a bill with their status at each step that has a text. */
@@ -152,53 +135,6 @@ export async function getProvisionMatrix(db: Kysely<Database>, dossierUid: strin
     })),
     unattachedAmendments: counts.get("") ?? 0,
   };
-}
-
-/** One step of a provision's history. */
-export interface ProvisionStepView {
-  readonly stepKey: string;
-  readonly place: string;
-  readonly reading: string;
-  readonly stage: string;
-  readonly date: string | null;
-  readonly textUid: string | null;
-  readonly number: string;
-  readonly status: string;
-  readonly changeRatio: number;
-  readonly printed: boolean;
-  readonly closed: boolean;
-  readonly alineas: Array<{ number: number; text: string }>;
-  readonly causes: Array<{ uid: string; numberLong: string; authorName: string | null }>;
-}
-
-/** An amendment listed on a provision page. */
-export interface ProvisionAmendment {
-  readonly uid: string;
-  readonly numberLong: string;
-  readonly textUid: string | null;
-  readonly stage: string | null;
-  readonly outcome: string;
-  readonly outcomeDetail: string | null;
-  readonly authorName: string | null;
-  readonly authorType: string;
-  readonly groupRef: string | null;
-  readonly targetKind: string;
-  readonly targetPosition: string | null;
-  readonly targetArticle: string | null;
-  readonly alinea: string | null;
-  readonly parentUid: string | null;
-  readonly summary: string | null;
-  readonly discussionOrder: string | null;
-}
-
-/** A provision with its history and amendments. */
-export interface ProvisionDetail {
-  readonly dossier: DossierRow;
-  readonly id: string;
-  readonly firstNumber: string;
-  readonly lastNumber: string;
-  readonly steps: ProvisionStepView[];
-  readonly amendments: ProvisionAmendment[];
 }
 
 /** Everything the provision page shows, or null when unknown. */
@@ -304,7 +240,7 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
 }
 
 /** One amendment with everything its page shows. */
-export async function getAmendment(db: Kysely<Database>, uid: string) {
+export async function getAmendment(db: Kysely<Database>, uid: string): Promise<AmendmentView | null> {
   const amendment = await db.selectFrom("amendments").selectAll().where("uid", "=", uid).executeTakeFirst();
   if (!amendment) return null;
   const identical = amendment.identical_discussion_id
@@ -336,23 +272,6 @@ export async function getAmendment(db: Kysely<Database>, uid: string) {
     provisionId: provision?.provision_id ?? null,
     dossier: dossier ?? null,
   };
-}
-
-/** Evidence of a tag as stored. */
-export interface StoredEvidence {
-  readonly rule: string;
-  readonly term: string;
-  readonly alinea: number;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** A theme on a provision: where the rules found it, and what people decided. */
-export interface ProvisionTheme {
-  readonly theme: string;
-  /** Evidence per step where the rules found it. */
-  readonly steps: Array<{ stepKey: string; evidence: StoredEvidence[] }>;
-  readonly decision: { decision: string; reason: string; author: string; createdAt: string } | null;
 }
 
 /** Themes and code citations of a provision. */
@@ -471,15 +390,6 @@ export async function getTaggedProvisionsByDossier(
     });
   }
   return out;
-}
-
-/** A tagged article as the morning page lists it: where it stands and when that last changed. */
-export interface TaggedProvision {
-  readonly id: string;
-  readonly number: string;
-  readonly themes: string[];
-  readonly status: string;
-  readonly lastChange: { readonly step: string; readonly date: string | null; readonly recordedAt: string } | null;
 }
 
 /** The latest status change of each provision of these dossiers (step, date in Parliament, date learnt). */
@@ -633,13 +543,6 @@ export async function getCodeArticleSubjects(db: Kysely<Database>, code: string,
   return { provisions, amendments };
 }
 
-/** A theme with how many articles (of any bill) and amendments carry it. */
-export interface ThemeCount {
-  readonly theme: string;
-  readonly provisions: number;
-  readonly amendments: number;
-}
-
 /** Articles and amendments per theme, for the themes index. */
 export async function getThemeCounts(db: Kysely<Database>): Promise<Map<string, ThemeCount>> {
   // Counts kept with the tags (db/store/tags.ts): a few rows per bill and theme.
@@ -655,13 +558,6 @@ export async function getThemeCounts(db: Kysely<Database>): Promise<Map<string, 
     );
   }
   return out;
-}
-
-/** A code article cited by the texts or amendments followed, with how many cite it. */
-export interface CodeArticleCount {
-  readonly code: string;
-  readonly article: string;
-  readonly subjects: number;
 }
 
 /** Every code article cited, by code then article, for the codes index. */

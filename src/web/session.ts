@@ -7,7 +7,6 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
-import { tryGetContext } from "hono/context-storage";
 import { timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
@@ -27,12 +26,6 @@ export interface Visitor {
 
 /** Variables set on the Hono context. */
 export type SessionVariables = { visitor: Visitor };
-
-/** The visitor of the request being rendered (views read it to show the account menu). */
-export function currentVisitor(): Visitor | null {
-  const context = tryGetContext<{ Variables: SessionVariables }>();
-  return context?.get("visitor") ?? null;
-}
 
 /** Sets the session cookie. */
 export function setSessionCookie(c: Context, token: string, web: WebConfig): void {

@@ -13,6 +13,7 @@ import { provisionPath } from "../../views/format.js";
 import { getProvision } from "./queries.js";
 import type { SessionVariables } from "./session.js";
 import { textOf } from "./text.js";
+import { ErrorPage } from "../../views/error.js";
 
 /** Registers `POST /dossiers/:uid/articles/:pid/themes`; `themes` are the known theme ids. */
 export function themeDecisionRoutes(app: Hono<{ Variables: SessionVariables }>, db: Kysely<Database>, themes: ReadonlySet<string>): void {
@@ -33,7 +34,7 @@ export function themeDecisionRoutes(app: Hono<{ Variables: SessionVariables }>, 
         : !reason || reason.length > 1000
           ? "Donnez une raison (1 000 caractères au plus)."
           : null;
-    if (error || !decision) return c.html(<NotFoundPage heading="Décision refusée" what={error ?? "Décision inconnue."} />, 400);
+    if (error || !decision) return c.html(<ErrorPage status={400} heading="Décision refusée" what={error ?? "Décision inconnue."} />, 400);
     await decideTag(db, { dossierUid: detail.dossier.uid, provisionId: detail.id, theme, decision, reason, author: user.displayName });
     await audit(db, {
       userId: user.id,

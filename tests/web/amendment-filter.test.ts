@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amendmentFilterOptions, amendmentFilterQuery, filterAmendments, parseAmendmentFilter } from "../../src/web/amendment-filter.js";
+import { amendmentFilterOptions, amendmentFilterQuery, filterAmendments, parseAmendmentFilter } from "../../views/amendment-filter.js";
 import type { ProvisionAmendment } from "../../src/web/queries.js";
 
 const amendment = (

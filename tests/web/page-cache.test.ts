@@ -3,6 +3,7 @@
  * anonymous pages served from memory, never a page older than the data, even when another web
  * process or an import wrote it, and nothing personal ever shared between visitors.
  */
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KyselyPlugin } from "kysely";
 import { createApp } from "../../src/web/app.js";
@@ -72,6 +73,21 @@ for (const { dialect, available } of TEST_DIALECTS) {
         const htmx = await app.request(path, { headers: { "If-None-Match": etag!, "HX-Request": "true" } });
         expect(htmx.status).toBe(304);
       }
+    });
+
+    it("serves kept pages and assets compressed to clients that accept gzip, the same content once inflated", async () => {
+      const app = createApp(database);
+      const plain = await (await app.request(BILL)).text();
+      for (const path of [BILL, "/assets/navette.css"]) {
+        const response = await app.request(path, { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+        expect(response.headers.get("Content-Encoding"), path).toBe("gzip");
+        expect(response.headers.get("Vary"), path).toContain("Accept-Encoding");
+        const inflated = gunzipSync(Buffer.from(await response.arrayBuffer())).toString("utf8");
+        if (path === BILL) expect(inflated).toBe(plain);
+        else expect(inflated).toContain(":root {");
+      }
+      const refused = await app.request(BILL, { headers: { "Accept-Encoding": "gzip;q=0, identity" } });
+      expect(refused.headers.get("Content-Encoding")).toBeNull();
     });
 
     it("shows the new data on the first request after a write made by another process", async () => {

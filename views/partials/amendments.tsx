@@ -2,8 +2,8 @@
  * The amendments of a provision, with filters (text, sort, author type, group) that htmx applies in
  * place; without JavaScript the form reloads the page with the same address.
  */
-import type { ProvisionAmendment } from "../../src/web/queries.js";
-import { amendmentFilterOptions, filterAmendments, type AmendmentFilter } from "../../src/web/amendment-filter.js";
+import type { ProvisionAmendment } from "../models.js";
+import { amendmentFilterOptions, filterAmendments, type AmendmentFilter } from "../amendment-filter.js";
 import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS } from "../../src/domain/amendment.js";
 import { labelOf as label, plural } from "../format.js";
 import { TableScroll } from "./scroll.js";

@@ -1,7 +1,7 @@
 /**
  * The annotations panel of a provision page (swapped by htmx after adding, editing or hiding).
  */
-import type { AnnotationView } from "../../db/store/annotations.js";
+import type { AnnotationView } from "../models.js";
 import type { Anchor } from "../../src/domain/annotation-anchor.js";
 import type { ArticleDiff } from "../../src/domain/navette/diff.js";
 

@@ -2,7 +2,7 @@
  * The table of bills followed: title, procedure, date of the last step, amendments and how many
  * were adopted. Shown on the home page and on /dossiers.
  */
-import type { DossierSummary } from "../../src/web/queries.js";
+import type { DossierSummary } from "../models.js";
 import { frenchDate, outcomeCount, plural } from "../format.js";
 import { TableScroll } from "./scroll.js";
 

@@ -2,7 +2,7 @@
  * Filters of a provision's amendments (text/step, sort, author type, group), read from the query
  * string: unknown values are ignored rather than refused, so a shared address never breaks.
  */
-import type { ProvisionAmendment } from "./queries.js";
+import type { ProvisionAmendment } from "./models.js";
 
 /** The chosen filters; an absent one lets everything through. */
 export interface AmendmentFilter {

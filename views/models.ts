@@ -1,0 +1,264 @@
+/**
+ * The view-models pages are rendered from: plain data, built by the read layer
+ * (src/web/queries.ts and the routes) and given to the views as props. Views import nothing from
+ * the web application or the database (dependency-cruiser, .dependency-cruiser.cjs); these types
+ * are theirs, and the rows the read layer passes are structurally compatible with them.
+ */
+import type { EventKind } from "../src/domain/events.js";
+
+/** A bill as pages show it. */
+export interface DossierView {
+  readonly uid: string;
+  readonly legislature: string | null;
+  readonly title: string;
+  readonly slug: string | null;
+  readonly procedure: string | null;
+  readonly senat_signet: string | null;
+  readonly senat_url: string | null;
+}
+
+/** A step of a bill as pages show it. */
+export interface DossierStepView {
+  readonly dossier_uid: string;
+  readonly step_key: string;
+  readonly position: number;
+  readonly code: string;
+  readonly place: string;
+  readonly reading: string;
+  readonly stage: string;
+  readonly date: string | null;
+  readonly text_uid: string | null;
+  readonly text_role: string | null;
+  readonly outcome: string | null;
+  readonly succeeded: number;
+  readonly details: string;
+}
+
+/** A recorded change as pages show it. */
+export interface EventView {
+  readonly id: number;
+  readonly kind: EventKind;
+  readonly subject_type: string;
+  readonly subject_id: string;
+  readonly dossier_uid: string | null;
+  readonly text_uid: string | null;
+  readonly article: string | null;
+  readonly payload: string;
+  readonly occurred_at: string | null;
+  readonly recorded_at: string;
+  readonly run_id: number | null;
+}
+
+/** An amendment as its page shows it. */
+export interface AmendmentRecordView {
+  readonly uid: string;
+  readonly number_long: string;
+  readonly text_uid: string | null;
+  readonly text_number: string | null;
+  readonly stage: string | null;
+  readonly author_name: string | null;
+  readonly author_type: string;
+  readonly signatories: string | null;
+  readonly target_kind: string;
+  readonly target_label: string | null;
+  readonly target_article: string | null;
+  readonly target_position: string | null;
+  readonly target_alinea: string | null;
+  readonly dispositif_html: string | null;
+  readonly expose_html: string | null;
+  readonly notice: string | null;
+  readonly outcome: string;
+  readonly outcome_detail: string | null;
+  readonly deposited_at: string | null;
+  readonly decided_at: string | null;
+}
+
+/** One amendment with everything its page shows. */
+export interface AmendmentView {
+  readonly amendment: AmendmentRecordView;
+  readonly identical: ReadonlyArray<{ uid: string; number_long: string; author_name: string | null; outcome: string }>;
+  readonly subAmendments: ReadonlyArray<{ uid: string; number_long: string; author_name: string | null; outcome: string }>;
+  readonly parent: { uid: string; number_long: string } | null;
+  readonly provisionId: string | null;
+  readonly dossier: { uid: string; title: string } | null;
+}
+
+/** A bill in the list of bills. */
+export interface DossierSummary {
+  readonly uid: string;
+  readonly title: string;
+  readonly legislature: string | null;
+  readonly procedure: string | null;
+  readonly amendments: number;
+  readonly adopted: number;
+  readonly lastStepDate: string | null;
+}
+
+/** A bill with its steps, texts, amendment counts and latest events. */
+export interface DossierDetail {
+  readonly dossier: DossierView;
+  readonly steps: DossierStepView[];
+  readonly texts: Map<string, { number: string | null; title: string | null }>;
+  readonly amendmentsByText: { text_uid: string | null; outcome: string; n: number }[];
+  readonly events: EventView[];
+}
+
+/** A step of the matrix: a dossier step that has a text. */
+export interface MatrixStep {
+  readonly key: string;
+  readonly place: string;
+  readonly reading: string;
+  readonly stage: string;
+  readonly date: string | null;
+}
+
+/** The article × step matrix of a bill. */
+export interface ProvisionMatrix {
+  readonly steps: MatrixStep[];
+  readonly provisions: Array<{
+    id: string;
+    firstNumber: string;
+    lastNumber: string;
+    lastStatus: string;
+    states: Map<string, { status: string; number: string; changeRatio: number }>;
+    /** Amendments attached to this provision (see amendment-links.ts). */
+    amendments: number;
+  }>;
+  /** Amendments of the bill attached to no provision (titles, headings, unknown articles). */
+  readonly unattachedAmendments: number;
+}
+
+/** One step of a provision's history. */
+export interface ProvisionStepView {
+  readonly stepKey: string;
+  readonly place: string;
+  readonly reading: string;
+  readonly stage: string;
+  readonly date: string | null;
+  readonly textUid: string | null;
+  readonly number: string;
+  readonly status: string;
+  readonly changeRatio: number;
+  readonly printed: boolean;
+  readonly closed: boolean;
+  readonly alineas: Array<{ number: number; text: string }>;
+  readonly causes: Array<{ uid: string; numberLong: string; authorName: string | null }>;
+}
+
+/** An amendment listed on a provision page. */
+export interface ProvisionAmendment {
+  readonly uid: string;
+  readonly numberLong: string;
+  readonly textUid: string | null;
+  readonly stage: string | null;
+  readonly outcome: string;
+  readonly outcomeDetail: string | null;
+  readonly authorName: string | null;
+  readonly authorType: string;
+  readonly groupRef: string | null;
+  readonly targetKind: string;
+  readonly targetPosition: string | null;
+  readonly targetArticle: string | null;
+  readonly alinea: string | null;
+  readonly parentUid: string | null;
+  readonly summary: string | null;
+  readonly discussionOrder: string | null;
+}
+
+/** A provision with its history and amendments. */
+export interface ProvisionDetail {
+  readonly dossier: DossierView;
+  readonly id: string;
+  readonly firstNumber: string;
+  readonly lastNumber: string;
+  readonly steps: ProvisionStepView[];
+  readonly amendments: ProvisionAmendment[];
+}
+
+/** Evidence of a tag as stored. */
+export interface StoredEvidence {
+  readonly rule: string;
+  readonly term: string;
+  readonly alinea: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A theme on a provision: where the rules found it, and what people decided. */
+export interface ProvisionTheme {
+  readonly theme: string;
+  /** Evidence per step where the rules found it. */
+  readonly steps: Array<{ stepKey: string; evidence: StoredEvidence[] }>;
+  readonly decision: { decision: string; reason: string; author: string; createdAt: string } | null;
+}
+
+/** A tagged article as the morning page lists it: where it stands and when that last changed. */
+export interface TaggedProvision {
+  readonly id: string;
+  readonly number: string;
+  readonly themes: string[];
+  readonly status: string;
+  readonly lastChange: { readonly step: string; readonly date: string | null; readonly recordedAt: string } | null;
+}
+
+/** A theme with how many articles (of any bill) and amendments carry it. */
+export interface ThemeCount {
+  readonly theme: string;
+  readonly provisions: number;
+  readonly amendments: number;
+}
+
+/** A code article cited by the texts or amendments followed, with how many cite it. */
+export interface CodeArticleCount {
+  readonly code: string;
+  readonly article: string;
+  readonly subjects: number;
+}
+
+/** One line of a group. */
+export interface ChangeLine {
+  readonly title: string;
+  readonly path: string;
+  readonly date: string;
+}
+
+/** The changes of one step, or of the amendments to one text. */
+export interface ChangeGroup {
+  readonly heading: string;
+  readonly date: string | null;
+  readonly lines: readonly ChangeLine[];
+}
+
+/** An annotation as the article page and the volunteer's page show it. */
+export interface AnnotationView {
+  readonly id: number;
+  readonly stepKey: string;
+  readonly alinea: number | null;
+  readonly quote: string | null;
+  readonly body: string;
+  readonly bodyHtml: string;
+  readonly authorId: number;
+  readonly authorName: string;
+  readonly visibility: string;
+  readonly hidden: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly revisions: number;
+  readonly dossierUid: string;
+  readonly provisionId: string;
+}
+
+/** A search result, with the extract around the first word found. */
+export interface SearchHitView {
+  readonly kind: string;
+  readonly ref: string;
+  readonly dossierUid: string;
+  readonly title: string;
+  readonly snippet: { readonly before: string; readonly match: string; readonly after: string };
+}
+
+/** What the page layout needs of the request: who is asking, and the versioned address of each asset. */
+export interface PageContext {
+  readonly visitor: { readonly user: { readonly displayName: string; readonly role: string } | null; readonly csrfToken: string } | null;
+  readonly assetPath: (name: string) => string;
+}
