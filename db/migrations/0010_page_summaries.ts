@@ -81,5 +81,7 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
   await sql`insert into citation_counts (dossier_uid, code, article, n)
     select dossier_uid, code, article, count(distinct subject_type || '/' || subject_id) from citations
     group by dossier_uid, code, article`.execute(db);
-  await db.schema.createIndex("amendments_dossier_article").on("amendments").columns(["dossier_uid", "target_article"]).execute();
+  // Superseded, and each costs every import: (subject_id, id) serves lookups by subject; (dossier_uid, provision_id) by dossier.
+  await db.schema.dropIndex("events_subject").execute();
+  await db.schema.dropIndex("amendments_dossier").execute();
 }
