@@ -230,23 +230,7 @@ export interface ChangeGroup {
 }
 
 /** An annotation as the article page and the volunteer's page show it. */
-export interface AnnotationView {
-  readonly id: number;
-  readonly stepKey: string;
-  readonly alinea: number | null;
-  readonly quote: string | null;
-  readonly body: string;
-  readonly bodyHtml: string;
-  readonly authorId: number;
-  readonly authorName: string;
-  readonly visibility: string;
-  readonly hidden: boolean;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly revisions: number;
-  readonly dossierUid: string;
-  readonly provisionId: string;
-}
+export type { Annotation as AnnotationView } from "../src/domain/annotation.js";
 
 /** A search result, with the extract around the first word found. */
 export interface SearchHitView {

@@ -7,25 +7,10 @@ import type { Database } from "../schema.js";
 import { nowIso } from "./common.js";
 import { bumpDataVersion } from "./data-version.js";
 import { eventOf } from "../../src/domain/events.js";
+import type { Annotation } from "../../src/domain/annotation.js";
 
-/** An annotation as pages show it. */
-export interface AnnotationView {
-  readonly id: number;
-  readonly stepKey: string;
-  readonly alinea: number | null;
-  readonly quote: string | null;
-  readonly body: string;
-  readonly bodyHtml: string;
-  readonly authorId: number;
-  readonly authorName: string;
-  readonly visibility: string;
-  readonly hidden: boolean;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly revisions: number;
-  readonly dossierUid: string;
-  readonly provisionId: string;
-}
+/** An annotation as pages show it (the domain's shape). */
+export type AnnotationView = Annotation;
 
 /** Creates an annotation; a public one gives an `annotation.published` event. Returns its id. */
 export async function createAnnotation(
