@@ -109,7 +109,6 @@ export function stepOf(event: NavetteEvent | null): string | null {
     case "provision.status":
     case "tag.lost":
     case "dossier.step_added":
-      return event.payload.step;
     case "tag.found":
       return event.payload.step;
     default:

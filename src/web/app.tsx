@@ -125,7 +125,7 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
   );
   // Pages and feeds: ETag from the data version, 304 for repeat visits, anonymous pages kept rendered.
   const cache = pageCache(db, { publicUrl: web.publicUrl });
-  for (const path of PAGE_PATHS) app.use(path, cache.middleware);
+  for (const path of PAGE_PATHS) app.use(path, cache);
   accountRoutes(app, handle, web);
   annotationRoutes(app, db);
   themeDecisionRoutes(app, db, new Set(themeLabels.keys()));

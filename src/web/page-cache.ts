@@ -39,26 +39,15 @@ export interface PageCacheOptions {
   readonly now?: () => number;
 }
 
-/** How many pages were served from memory and rendered: for tests and the bench. */
-export interface PageCacheStats {
-  hits: number;
-  renders: number;
-  notModified: number;
-}
-
-/** The page-cache middleware and its counters. */
-export function pageCache(
-  db: Kysely<Database>,
-  options: PageCacheOptions,
-): { middleware: MiddlewareHandler<{ Variables: SessionVariables }>; stats: PageCacheStats } {
-  const stats: PageCacheStats = { hits: 0, renders: 0, notModified: 0 };
+/** The page-cache middleware. */
+export function pageCache(db: Kysely<Database>, options: PageCacheOptions): MiddlewareHandler<{ Variables: SessionVariables }> {
   const now = options.now ?? Date.now;
   const pages = new LRUCache<string, RenderedPage>({
     maxSize: options.maxBytes ?? 64 * 1024 * 1024,
     // A page counts for its text and, once made, its compressed copy (a fraction of it).
     sizeCalculation: (p) => Math.ceil(p.body.length * 1.3) + 200,
   });
-  const middleware: MiddlewareHandler<{ Variables: SessionVariables }> = async (c, next) => {
+  return async (c, next) => {
     if (c.req.method !== "GET") return next();
     const version = await readDataVersion(db);
     const hour = Math.floor(now() / 3_600_000);
@@ -67,7 +56,6 @@ export function pageCache(
     const personal = visitor?.user ? createHash("sha256").update(visitor.csrfToken).digest("base64url").slice(0, 12) : null;
     const etag = `W/"${version}-${hour}${personal ? `-${personal}` : ""}"`;
     if (matches(c.req.header("If-None-Match"), etag)) {
-      stats.notModified++;
       return c.body(null, 304, { ETag: etag });
     }
     const key = personal
@@ -81,7 +69,6 @@ export function pageCache(
         ]);
     const hit = key ? pages.get(key) : undefined;
     if (hit) {
-      stats.hits++;
       if (notModifiedSince(c.req.header("If-None-Match"), c.req.header("If-Modified-Since"), hit)) return c.body(null, 304, { ETag: etag });
       const headers: Record<string, string> = Object.fromEntries([...hit.headers, ["ETag", etag]]);
       if (!acceptsGzip(c.req.header("Accept-Encoding"))) return c.body(hit.body, hit.status as 200, headers);
@@ -93,7 +80,6 @@ export function pageCache(
     }
     await next();
     if (c.res.status !== 200) return;
-    stats.renders++;
     c.res.headers.set("ETag", etag);
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", personal ? "private, no-cache" : "no-cache");
     if (!c.res.headers.get("Vary")?.includes("Cookie")) c.res.headers.append("Vary", "Cookie, Accept-Encoding");
@@ -105,7 +91,6 @@ export function pageCache(
     });
     pages.set(key, { status: c.res.status, body, headers });
   };
-  return { middleware, stats };
 }
 
 const pathAndQuery = (url: string): string => {

@@ -34,6 +34,12 @@ export type {
 } from "../../views/models.js";
 import { readEvent, stepOf } from "../domain/events.js";
 
+/** The first number in a discussion order or amendment number ("CL12" → 12), for sorting; none sorts last. */
+function leadingNumber(value: string | null): number {
+  const match = /\d+/.exec(value ?? "");
+  return match ? Number(match[0]) : Number.POSITIVE_INFINITY;
+}
+
 /** Bills, the most recently active first. */
 export async function listDossiers(db: Kysely<Database>): Promise<DossierSummary[]> {
   const dossiers = await db.selectFrom("dossiers").selectAll().execute();
@@ -186,15 +192,11 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
     .where("provision_id", "=", provisionId)
     .execute();
   // Discussion order where known, then number — both compared as numbers ("9" before "10").
-  const numeric = (value: string | null) => {
-    const match = /\d+/.exec(value ?? "");
-    return match ? Number(match[0]) : Number.POSITIVE_INFINITY;
-  };
   amendments.sort(
     (a, b) =>
       (a.text_uid ?? "").localeCompare(b.text_uid ?? "") ||
-      numeric(a.discussion_order) - numeric(b.discussion_order) ||
-      numeric(a.number) - numeric(b.number) ||
+      leadingNumber(a.discussion_order) - leadingNumber(b.discussion_order) ||
+      leadingNumber(a.number) - leadingNumber(b.number) ||
       a.uid.localeCompare(b.uid),
   );
 
@@ -495,9 +497,9 @@ export async function getThemeSubjects(db: Kysely<Database>, theme: string) {
     .orderBy("tags.subject_id")
     .limit(500)
     .execute();
-  const order = (value: string | null) => Number(/\d+/.exec(value ?? "")?.[0] ?? Number.POSITIVE_INFINITY);
   amendments.sort(
-    (a, b) => (a.dossier_uid ?? "").localeCompare(b.dossier_uid ?? "") || order(a.discussion_order) - order(b.discussion_order),
+    (a, b) =>
+      (a.dossier_uid ?? "").localeCompare(b.dossier_uid ?? "") || leadingNumber(a.discussion_order) - leadingNumber(b.discussion_order),
   );
   return { provisions: [...merged.values()], amendments };
 }
