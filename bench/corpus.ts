@@ -21,12 +21,20 @@ const SORTS: Array<Pick<AmendmentSpec, "state" | "subState" | "sort">> = [
 const PARAGRAPH =
   "Le présent amendement vise à encadrer le recours aux techniques de renseignement et à renforcer le contrôle de la Commission nationale de contrôle des techniques de renseignement sur la mise en œuvre des traitements automatisés des données de connexion.";
 
-/** The i-th amendment of the corpus. */
-export function corpusAmendment(i: number, texts: number, dossiers: number): { path: string; json: string } {
+/** The uid of the corpus's d-th dossier. */
+export const corpusDossierUid = (d: number): string => `DLR5L17N${String(60000 + d)}`;
+
+/** The i-th amendment of the corpus; `dossierUidOf` names the dossiers (by default DLR5L17N60000…). */
+export function corpusAmendment(
+  i: number,
+  texts: number,
+  dossiers: number,
+  dossierUidOf: (d: number) => string = corpusDossierUid,
+): { path: string; json: string } {
   const text = i % texts;
   const dossier = text % dossiers;
   const textUid = `PIONANR5L17B${String(1000 + text).padStart(4, "0")}`;
-  const dossierUid = `DLR5L17N${String(60000 + dossier)}`;
+  const dossierUid = dossierUidOf(dossier);
   const article = 1 + (i % 40);
   const spec: AmendmentSpec = {
     organ: i % 3 === 0 ? "PO59051" : "PO838901",
@@ -55,14 +63,20 @@ export function corpusAmendment(i: number, texts: number, dossiers: number): { p
 }
 
 /** Writes the zipped corpus; resolves when the file is complete. */
-export function writeCorpusZip(file: string, amendments: number, texts = 300, dossiers = 60): Promise<void> {
+export function writeCorpusZip(
+  file: string,
+  amendments: number,
+  texts = 300,
+  dossiers = 60,
+  dossierUidOf: (d: number) => string = corpusDossierUid,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const zip = new yazl.ZipFile();
     // Documents are made when yazl reads them, so the corpus never sits in memory whole.
     for (let i = 0; i < amendments; i++) {
-      const { path } = corpusAmendment(i, texts, dossiers);
+      const { path } = corpusAmendment(i, texts, dossiers, dossierUidOf);
       zip.addReadStreamLazy(path, {}, (callback: (error: Error | null, stream: Readable) => void) => {
-        callback(null, Readable.from([Buffer.from(corpusAmendment(i, texts, dossiers).json)]));
+        callback(null, Readable.from([Buffer.from(corpusAmendment(i, texts, dossiers, dossierUidOf).json)]));
       });
     }
     zip.end();

@@ -1,7 +1,7 @@
 /**
  * Schema migrations, the same list for SQLite and PostgreSQL.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { Dialect } from "./dialect.js";
 import type { DatabaseHandle } from "./connection.js";
 import * as initial from "./migrations/0001_initial.js";
@@ -14,6 +14,7 @@ import * as accounts from "./migrations/0007_accounts.js";
 import * as annotations from "./migrations/0008_annotations.js";
 import * as loginLimits from "./migrations/0009_login_limits.js";
 import * as pageSummaries from "./migrations/0010_page_summaries.js";
+import * as runRecovery from "./migrations/0011_run_recovery.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -31,6 +32,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0008_annotations", annotations],
   ["0009_login_limits", loginLimits],
   ["0010_page_summaries", pageSummaries],
+  ["0011_run_recovery", runRecovery],
 ];
 
 class StaticProvider implements MigrationProvider {
@@ -42,6 +44,11 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
+async function currentSchema(handle: DatabaseHandle): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
+  return rows[0]?.schema ?? "public";
+}
+
 /** Brings the schema up to date; returns the names of the migrations applied now. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
   const migrator = new Migrator({
@@ -49,6 +56,9 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
     provider: new StaticProvider(handle.dialect),
     migrationTableName: "navette_migrations",
     migrationLockTableName: "navette_migrations_lock",
+    // PostgreSQL: the migration tables of the schema in use (its search_path), not those of any
+    // schema of the database (Kysely looks in every schema when none is named).
+    ...(handle.dialect === "postgres" ? { migrationTableSchema: await currentSchema(handle) } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

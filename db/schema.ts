@@ -347,11 +347,18 @@ export interface ImportRunsTable {
   location: string;
   started_at: string;
   finished_at: string | null;
-  /** "running", "ok", "partial" (some records failed), "failed". */
+  /** "running", "ok", "partial" (some records failed), "failed", "interrupted" (its process died). */
   status: string;
   /** JSON counts: new, changed, unchanged, failed. */
   counts: string;
   message: string | null;
+  /** The machine and process running it, to tell a dead run from a live one. */
+  host: string | null;
+  pid: number | null;
+  /** Last sign of life of a running run. */
+  heartbeat_at: string | null;
+  /** For an interrupted run: the run that finished its work. */
+  resumed_by: number | null;
 }
 
 export interface ImportErrorsTable {

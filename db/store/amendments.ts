@@ -14,7 +14,10 @@ import { eventOf } from "../../src/domain/events.js";
 /** Where the records come from, for provenance columns. */
 export interface StoreContext {
   readonly runId: number | null;
+  /** The source (file, folder, zip or address) the records come from. */
   readonly sourceFile: string | null;
+  /** The file each amendment comes from, inside the source (zip entry or file of a folder). */
+  readonly sourceFileOf?: ReadonlyMap<string, string>;
 }
 
 /** Columns whose change is worth telling in an `amendment.updated` event. */
@@ -89,7 +92,7 @@ export function amendmentRow(record: AmendmentRecord, hash: string, context: Sto
     decided_at: record.decidedAt,
     code_reference: record.codeReference,
     content_hash: hash,
-    source_file: context.sourceFile,
+    source_file: context.sourceFileOf?.get(record.uid) ?? context.sourceFile,
     first_run_id: context.runId,
     created_at: now,
     updated_at: now,

@@ -26,7 +26,7 @@ import { hashPassword } from "../accounts/password.js";
 import { passwordProblem } from "../accounts/password-policy.js";
 import { isRole } from "../accounts/roles.js";
 import { createApp } from "../web/app.js";
-import { createProgress } from "./progress.js";
+import { createPhaseProgress, createProgress } from "./progress.js";
 
 const MAIN_HELP = `navette — suivi des articles et amendements à travers la navette parlementaire
 
@@ -190,6 +190,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<number> {
   }
   const handle = await openMigrated(config);
   const progress = values.quiet ? null : createProgress(kind.name);
+  const phases = values.quiet ? null : createPhaseProgress();
   try {
     const summary = await runImport(handle, {
       kind,
@@ -201,9 +202,14 @@ async function ingestCommand(config: Config, args: string[]): Promise<number> {
         ...(timeout !== undefined ? { idleTimeoutMs: timeout * 1000 } : {}),
       },
       onProgress: (done, total) => progress?.update(done, total),
+      onPhase: (phase, done, total) => {
+        progress?.stop();
+        phases?.update(phase, done, total);
+      },
       log: (message) => console.error(message),
     });
     progress?.stop();
+    phases?.stop();
     printSummary(summary);
     const c = summary.counts;
     if (summary.status !== "failed" && c.created + c.changed + c.unchanged + c.failed === 0) {
@@ -216,6 +222,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<number> {
     return summary.status === "ok" ? 0 : summary.status === "partial" ? 2 : 1;
   } finally {
     progress?.stop();
+    phases?.stop();
     await handle.close();
   }
 }
@@ -250,6 +257,10 @@ function printSummary(summary: ImportSummary): void {
   }
   if (summary.problems.length > 20)
     console.error(`  … et ${summary.problems.length - 20} autres (table import_errors, import n° ${summary.runId})`);
+  if (summary.resumedRuns.length > 0)
+    console.log(
+      `${summary.resumedRuns.length > 1 ? "imports interrompus" : "import interrompu"} n° ${summary.resumedRuns.join(", ")} : analyse, marquage et index terminés`,
+    );
   if (summary.status === "failed") console.error(`échec : ${summary.message ?? "?"}`);
 }
 

@@ -43,3 +43,24 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
     stop() {},
   };
 }
+
+/** Progress of work in named phases (analyse, marquage, indexation): one bar per phase, in turn. */
+export function createPhaseProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  unit = "dossiers",
+): { update(phase: string, done: number, total: number): void; stop(): void } {
+  let current: { phase: string; progress: Progress } | null = null;
+  return {
+    update(phase, done, total) {
+      if (current?.phase !== phase) {
+        current?.progress.stop();
+        current = { phase, progress: createProgress(phase, stream, unit) };
+      }
+      current.progress.update(done, total);
+    },
+    stop() {
+      current?.progress.stop();
+      current = null;
+    },
+  };
+}

@@ -35,6 +35,8 @@ function outcomeOfDecision(folded: string): AmendmentOutcome | null {
   if (folded.startsWith("adopte")) return "adopte";
   if (folded.startsWith("rejete")) return "rejete";
   if (folded.startsWith("retire")) return "retire";
+  // « Effacé »: taken out of the amendments by its author or the services, like a withdrawal (the wording is kept as detail).
+  if (folded.startsWith("efface")) return "retire";
   if (folded.startsWith("tombe")) return "tombe";
   if (folded.startsWith("non soutenu") || folded === "non-soutenu") return "non_soutenu";
   if (folded.startsWith("irrecevable") || folded.startsWith("irr")) return "irrecevable";
@@ -95,7 +97,12 @@ export function normaliseOutcome(published: PublishedState): NormalisedOutcome {
   if (state) {
     const folded = foldLabel(state);
     const outcome = outcomeOfDecision(folded) ?? STATE_CODES[folded] ?? null;
-    if (outcome) return { outcome, detail: detailFor(outcome, state, subState, sort), understood: true };
+    if (outcome) {
+      // A state that says more than its outcome (« Effacé » for a withdrawal) is the detail when nothing else is.
+      const detail =
+        detailFor(outcome, state, subState, sort) ?? (outcomeOfDecision(folded) === outcome && !BARE.has(folded) ? state : null);
+      return { outcome, detail, understood: true };
+    }
     if (PENDING_STATES.has(folded)) return { outcome: "en_cours", detail: subState ?? state, understood: true };
     return { outcome: "inconnu", detail: [state, subState, sort].filter(Boolean).join(" — "), understood: false };
   }
@@ -106,8 +113,10 @@ export function normaliseOutcome(published: PublishedState): NormalisedOutcome {
 }
 
 /** Keeps the wording that says more than the bare outcome ("Irrecevable 40 — Gage", "Retiré après publication"). */
+const BARE = new Set(["adopte", "rejete", "retire", "tombe", "non soutenu", "irrecevable", "discute"]);
+
 function detailFor(outcome: AmendmentOutcome, state: string | null, subState: string | null, sort: string | null): string | null {
-  const bare = new Set(["adopte", "rejete", "retire", "tombe", "non soutenu", "irrecevable", "discute"]);
+  const bare = BARE;
   const parts: string[] = [];
   for (const part of outcome === "irrecevable" ? [state, subState, sort] : [subState, sort]) {
     if (!part) continue;

@@ -1,21 +1,32 @@
 /**
  * One import run: open the source (download it first when it is a URL), map every document,
  * store the records in batches (each batch one transaction, with its events), record every
- * problem, and report counts. A bad document or record never stops the run.
+ * problem, then analyse, tag and index the dossiers touched — and those of earlier runs that
+ * died before finishing (run-recovery.ts) — and report counts. A bad document or record never
+ * stops the run.
  */
 import path from "node:path";
 import type { DatabaseHandle } from "../../db/connection.js";
 import { storeAmendments, storeDiscussionOrder } from "../../db/store/amendments.js";
 import { storeDossierSources, storeTexts } from "../../db/store/dossiers.js";
 import { resolveTextUid, storeTextContent } from "../../db/store/text-content.js";
-import { emptyRunCounts, finishRun, recordProblems, startRun, type ImportProblem, type RunCounts } from "../../db/store/import-runs.js";
+import {
+  dossiersTouchedBy,
+  emptyRunCounts,
+  finishRun,
+  markResumed,
+  recordHeartbeat,
+  recordProblems,
+  startRun,
+  type ImportProblem,
+  type RunCounts,
+} from "../../db/store/import-runs.js";
 import type { StoreCounts } from "../../db/store/common.js";
+import type { StoreContext } from "../../db/store/amendments.js";
 import { SourceError } from "../../ingest/document.js";
 import { openLocalSource } from "../../ingest/sources/entries.js";
-import { analyseDossier, analysableDossiers } from "./analyse.js";
-import { tagDossier } from "./tagging.js";
-import { indexDossierForSearch } from "./search-index.js";
-import { loadRules } from "./rules.js";
+import { postProcess, type PhaseProgress } from "./post-process.js";
+import { takeOverInterruptedRuns, thisProcess } from "./run-recovery.js";
 import { downloadToCache, type DownloadOptions } from "../../ingest/sources/http.js";
 import type { AmendmentRecord } from "../domain/amendment.js";
 import type { DossierRecord, TextRecord } from "../domain/dossier.js";
@@ -37,6 +48,8 @@ export interface ImportOptions {
   /** Amendments stored per transaction. */
   readonly batchSize?: number;
   readonly onProgress?: (done: number, total: number | null) => void;
+  /** Progress of the phases after storage. */
+  readonly onPhase?: PhaseProgress;
   readonly log?: (message: string) => void;
 }
 
@@ -50,175 +63,235 @@ export interface ImportSummary {
   /** True when a URL answered 304 and nothing was read. */
   readonly notModified: boolean;
   readonly message: string | null;
+  /** Interrupted earlier runs whose work this run finished. */
+  readonly resumedRuns: number[];
 }
 
 const MAX_PROBLEMS_KEPT = 1000;
+
+/** Counts and problems of a run, as they come. */
+class RunLog {
+  readonly counts = emptyRunCounts();
+  readonly problems: ImportProblem[] = [];
+
+  constructor(
+    private readonly db: DatabaseHandle["db"],
+    readonly runId: number,
+  ) {}
+
+  /** Counts and records problems (in their own statement: they survive a failed batch). */
+  readonly report = async (batch: ImportProblem[]): Promise<void> => {
+    for (const p of batch) {
+      if (p.severity === "error") this.counts.failed++;
+      else this.counts.warnings++;
+      if (this.problems.length < MAX_PROBLEMS_KEPT) this.problems.push(p);
+    }
+    await recordProblems(this.db, this.runId, batch);
+  };
+
+  add(c: StoreCounts): void {
+    this.counts.created += c.created;
+    this.counts.changed += c.changed;
+    this.counts.unchanged += c.unchanged;
+  }
+}
 
 /** Runs one import. Never throws for bad input: failures are in the summary and in `import_errors`. */
 export async function runImport(handle: DatabaseHandle, options: ImportOptions): Promise<ImportSummary> {
   const { db } = handle;
   const log = options.log ?? (() => {});
-  const runId = await startRun(db, options.kind.name, options.location);
-  const counts = emptyRunCounts();
-  const problems: ImportProblem[] = [];
-  let documents = 0;
-  const report = async (batch: ImportProblem[]): Promise<void> => {
-    for (const p of batch) {
-      if (p.severity === "error") counts.failed++;
-      else counts.warnings++;
-      if (problems.length < MAX_PROBLEMS_KEPT) problems.push(p);
-    }
-    await recordProblems(db, runId, batch);
-  };
-
-  const context = { runId, sourceFile: sourceLabel(options.location) };
-  const pending = {
-    amendments: [] as AmendmentRecord[],
-    dossiers: [] as Array<{ record: DossierRecord; source: "an" | "senat" }>,
-    texts: [] as TextRecord[],
-  };
-  const add = (c: StoreCounts): void => {
-    counts.created += c.created;
-    counts.changed += c.changed;
-    counts.unchanged += c.unchanged;
-  };
-  const flush = async (): Promise<void> => {
-    if (pending.amendments.length) add(await storeAmendments(db, pending.amendments, context));
-    for (const source of ["an", "senat"] as const) {
-      const records = pending.dossiers.filter((d) => d.source === source).map((d) => d.record);
-      if (records.length) add(await storeDossierSources(db, records, source, context));
-    }
-    if (pending.texts.length) await storeTexts(db, pending.texts, context);
-    pending.amendments = [];
-    pending.dossiers = [];
-    pending.texts = [];
-  };
-
+  const runId = await startRun(db, options.kind.name, options.location, thisProcess());
+  const run = new RunLog(db, runId);
   let status: ImportSummary["status"] = "ok";
   let message: string | null = null;
-  let notModified = false;
+  let stored = { documents: 0, notModified: false };
   try {
-    let localPath = options.location;
-    if (/^https?:\/\//i.test(options.location)) {
-      log(`téléchargement de ${options.location}`);
-      const download = await downloadToCache(options.location, { ...options.download, cacheDir: options.cacheDir, log });
-      localPath = download.file;
-      notModified = download.notModified;
-    }
-    const source = await openLocalSource(localPath, localPath === options.location ? undefined : options.location);
-    const batchSize = options.batchSize ?? 500;
-    for await (const entry of source.entries) {
-      if (entry instanceof SourceError) {
-        await report([{ file: entry.file, record: entry.record, severity: "error", message: entry.message }]);
-        continue;
-      }
-      documents++;
-      try {
-        const records = options.kind.parse(entry.name, await entry.read());
-        if (records === null) {
-          counts.skipped++;
-          options.onProgress?.(documents, source.total);
-          continue;
-        }
-        pending.amendments.push(...records.amendments);
-        pending.dossiers.push(...records.dossiers.map((record) => ({ record, source: records.dossierSource ?? ("an" as const) })));
-        pending.texts.push(...records.texts);
-        if (records.discussion?.length) {
-          await flush();
-          const result = await storeDiscussionOrder(db, records.discussion);
-          counts.changed += result.changed;
-          counts.unchanged += result.unchanged;
-          if (result.missing.length) {
-            await report([
-              {
-                file: entry.name,
-                record: null,
-                severity: "warning",
-                message: `${result.missing.length} amendements du dérouleur absents de la base (importez d'abord le jeu complet), par exemple ${result.missing.slice(0, 3).join(", ")}`,
-              },
-            ]);
-          }
-        }
-        for (const version of records.textVersions ?? []) {
-          const uid = await resolveTextUid(db, version.identity, options.textUid ?? null);
-          if (!uid) {
-            await report([
-              {
-                file: entry.name,
-                record: null,
-                severity: "error",
-                message: "impossible de savoir de quel texte il s'agit : précisez --texte <uid>",
-              },
-            ]);
-            continue;
-          }
-          const outcome = await storeTextContent(db, uid, version.identity, version.parsed, context);
-          counts[outcome]++;
-          log(
-            `texte ${uid} : ${version.parsed.articles.length} articles, ${version.parsed.divisions.length} divisions, ${version.parsed.annexes.length} annexes (${outcome === "unchanged" ? "inchangé" : outcome === "created" ? "nouveau" : "modifié"})`,
-          );
-        }
-        if (records.problems.length) {
-          await report(records.problems.map((p) => ({ file: entry.name, record: p.record, severity: p.severity, message: p.message })));
-        }
-      } catch (error) {
-        if (!(error instanceof SourceError)) throw error;
-        await report([{ file: error.file || entry.name, record: error.record, severity: "error", message: error.message }]);
-      }
-      if (pending.amendments.length >= batchSize || pending.dossiers.length >= 50) await flush();
-      options.onProgress?.(documents, source.total);
-    }
-    await flush();
-    if (counts.failed > 0) status = "partial";
+    stored = await storeSource(db, options, run, log);
+    if (run.counts.failed > 0) status = "partial";
   } catch (error) {
     status = "failed";
     message = error instanceof Error ? error.message : String(error);
     const file = error instanceof SourceError ? error.file : options.location;
-    await report([{ file, record: error instanceof SourceError ? error.record : null, severity: "error", message }]).catch(() => {});
+    await run.report([{ file, record: error instanceof SourceError ? error.record : null, severity: "error", message }]).catch(() => {});
   }
-  if (status !== "failed" && options.postProcess !== false) {
-    // Re-analyse the dossiers this run touched (their events name them) that have imported texts.
-    const touched = await db
-      .selectFrom("events")
-      .select("dossier_uid")
-      .where("run_id", "=", runId)
-      .where("dossier_uid", "is not", null)
-      .distinct()
-      .execute();
-    const analysable = new Set(await analysableDossiers(db));
-    for (const { dossier_uid } of touched) {
-      if (!dossier_uid || !analysable.has(dossier_uid)) continue;
-      const analysis = await analyseDossier(db, dossier_uid, runId);
-      log(`navette ${dossier_uid} : ${analysis.provisions} articles suivis, ${analysis.changedStates} états nouveaux ou modifiés`);
-      if (analysis.warnings.length) {
-        await report(
-          analysis.warnings.map((w) => ({
-            file: `dossier ${dossier_uid}`,
-            record: `${w.stepKey}${w.article ? ` article ${w.article}` : ""}`,
-            severity: "warning" as const,
-            message: w.message,
-          })),
-        );
-      }
+  let resumedRuns: number[] = [];
+  if (status !== "failed" && options.postProcess !== false) resumedRuns = await finishDossiers(handle, run, options, log);
+  await finishRun(db, runId, status, run.counts, message);
+  return { runId, status, counts: run.counts, problems: run.problems, ...stored, message, resumedRuns };
+}
+
+/** Post-processes what this run touched and what interrupted runs left; returns the runs resumed. */
+async function finishDossiers(handle: DatabaseHandle, run: RunLog, options: ImportOptions, log: (m: string) => void): Promise<number[]> {
+  const left = await takeOverInterruptedRuns(handle.db, run.runId);
+  if (left.runIds.length > 0) {
+    log(
+      `reprise ${left.runIds.length > 1 ? "des imports interrompus" : "de l'import interrompu"} n° ${left.runIds.join(", ")} : ` +
+        `${left.dossiers.length} dossier${left.dossiers.length > 1 ? "s" : ""} à analyser, marquer et indexer`,
+    );
+  }
+  const touched = [...(await dossiersTouchedBy(handle.db, [run.runId])), ...left.dossiers];
+  const done = await postProcess(handle, touched, {
+    runId: run.runId,
+    report: run.report,
+    log,
+    ...(options.onPhase ? { onPhase: options.onPhase } : {}),
+  });
+  if (!done) return [];
+  await markResumed(handle.db, left.runIds, run.runId);
+  return left.runIds;
+}
+
+/** Records waiting for the next transaction, with the file each amendment came from. */
+class PendingRecords {
+  amendments: AmendmentRecord[] = [];
+  sourceFiles = new Map<string, string>();
+  dossiers: Array<{ record: DossierRecord; source: "an" | "senat" }> = [];
+  texts: TextRecord[] = [];
+
+  get full(): boolean {
+    return this.amendments.length >= this.batchSize || this.dossiers.length >= 50;
+  }
+
+  constructor(private readonly batchSize: number) {}
+
+  /** Stores everything pending, each kind in its transactions. */
+  async flush(db: DatabaseHandle["db"], run: RunLog, context: StoreContext): Promise<void> {
+    if (this.amendments.length) run.add(await storeAmendments(db, this.amendments, { ...context, sourceFileOf: this.sourceFiles }));
+    for (const source of ["an", "senat"] as const) {
+      const records = this.dossiers.filter((d) => d.source === source).map((d) => d.record);
+      if (records.length) run.add(await storeDossierSources(db, records, source, context));
     }
+    if (this.texts.length) await storeTexts(db, this.texts, context);
+    if (this.amendments.length || this.dossiers.length || this.texts.length) await recordHeartbeat(db, run.runId);
+    this.amendments = [];
+    this.sourceFiles = new Map();
+    this.dossiers = [];
+    this.texts = [];
   }
-  if (status !== "failed" && options.postProcess !== false) {
-    // Tag what changed: the touched dossiers, and amendments attached to no dossier ("").
-    const touched = await db.selectFrom("events").select("dossier_uid").where("run_id", "=", runId).distinct().execute();
-    if (touched.length > 0) {
-      try {
-        const rules = loadRules();
-        for (const { dossier_uid } of touched) await tagDossier(db, dossier_uid ?? "", rules, runId);
-        for (const { dossier_uid } of touched) await indexDossierForSearch(handle, dossier_uid ?? "");
-      } catch (error) {
-        await report([{ file: "règles de marquage", record: null, severity: "error", message: (error as Error).message }]);
-      }
+}
+
+/** Reads the source and stores its records; returns how many documents were read. */
+async function storeSource(
+  db: DatabaseHandle["db"],
+  options: ImportOptions,
+  run: RunLog,
+  log: (m: string) => void,
+): Promise<{ documents: number; notModified: boolean }> {
+  let localPath = options.location;
+  let notModified = false;
+  if (/^https?:\/\//i.test(options.location)) {
+    log(`téléchargement de ${options.location}`);
+    const download = await downloadToCache(options.location, { ...options.download, cacheDir: options.cacheDir, log });
+    localPath = download.file;
+    notModified = download.notModified;
+  }
+  const source = await openLocalSource(localPath, localPath === options.location ? undefined : options.location);
+  const label = sourceLabel(options.location);
+  const context: StoreContext = { runId: run.runId, sourceFile: label };
+  const pending = new PendingRecords(options.batchSize ?? 500);
+  let documents = 0;
+  for await (const entry of source.entries) {
+    if (entry instanceof SourceError) {
+      await run.report([{ file: entry.file, record: entry.record, severity: "error", message: entry.message }]);
+      continue;
     }
+    documents++;
+    try {
+      await storeDocument(
+        db,
+        options,
+        run,
+        pending,
+        { name: entry.name, path: sourcePath(label, entry.name), bytes: await entry.read() },
+        log,
+      );
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      await run.report([{ file: error.file || entry.name, record: error.record, severity: "error", message: error.message }]);
+    }
+    if (pending.full) await pending.flush(db, run, context);
+    options.onProgress?.(documents, source.total);
   }
-  await finishRun(db, runId, status, counts, message);
-  return { runId, status, counts, problems, documents, notModified, message };
+  await pending.flush(db, run, context);
+  return { documents, notModified };
+}
+
+/** One document of the source, read. */
+interface ReadDocument {
+  /** Its name inside the source. */
+  readonly name: string;
+  /** Where to find it: the source and the name inside it. */
+  readonly path: string;
+  readonly bytes: Buffer;
+}
+
+/** Maps one document; its amendments, dossiers and texts wait for the next batch, its text versions and discussion order are stored now. */
+async function storeDocument(
+  db: DatabaseHandle["db"],
+  options: ImportOptions,
+  run: RunLog,
+  pending: PendingRecords,
+  document: ReadDocument,
+  log: (m: string) => void,
+): Promise<void> {
+  const records = options.kind.parse(document.name, document.bytes);
+  if (records === null) {
+    run.counts.skipped++;
+    return;
+  }
+  pending.amendments.push(...records.amendments);
+  for (const a of records.amendments) pending.sourceFiles.set(a.uid, document.path);
+  pending.dossiers.push(...records.dossiers.map((record) => ({ record, source: records.dossierSource ?? ("an" as const) })));
+  pending.texts.push(...records.texts);
+  const context: StoreContext = { runId: run.runId, sourceFile: document.path };
+  if (records.discussion?.length) {
+    await pending.flush(db, run, context);
+    await storeDiscussion(db, run, document.name, records.discussion);
+  }
+  for (const version of records.textVersions ?? []) {
+    const uid = await resolveTextUid(db, version.identity, options.textUid ?? null);
+    if (!uid) {
+      const message = "impossible de savoir de quel texte il s'agit : précisez --texte <uid>";
+      await run.report([{ file: document.name, record: null, severity: "error", message }]);
+      continue;
+    }
+    const outcome = await storeTextContent(db, uid, version.identity, version.parsed, context);
+    run.counts[outcome]++;
+    const p = version.parsed;
+    const said = outcome === "unchanged" ? "inchangé" : outcome === "created" ? "nouveau" : "modifié";
+    log(`texte ${uid} : ${p.articles.length} articles, ${p.divisions.length} divisions, ${p.annexes.length} annexes (${said})`);
+  }
+  if (records.problems.length) {
+    await run.report(records.problems.map((p) => ({ file: document.name, record: p.record, severity: p.severity, message: p.message })));
+  }
+}
+
+/** Stores a dérouleur's order of discussion; warns about amendments it names that are not stored. */
+async function storeDiscussion(
+  db: DatabaseHandle["db"],
+  run: RunLog,
+  file: string,
+  discussion: Parameters<typeof storeDiscussionOrder>[1],
+): Promise<void> {
+  const result = await storeDiscussionOrder(db, discussion);
+  run.counts.changed += result.changed;
+  run.counts.unchanged += result.unchanged;
+  if (result.missing.length === 0) return;
+  await run.report([
+    {
+      file,
+      record: null,
+      severity: "warning",
+      message: `${result.missing.length} amendements du dérouleur absents de la base (importez d'abord le jeu complet), par exemple ${result.missing.slice(0, 3).join(", ")}`,
+    },
+  ]);
 }
 
 function sourceLabel(location: string): string {
   return /^https?:\/\//i.test(location) ? location : path.basename(location);
+}
+
+/** Where a document is: the source alone when it is the document, else the source and the path inside it. */
+function sourcePath(label: string, entryName: string): string {
+  return entryName === label || /^https?:\/\//i.test(entryName) ? entryName : `${label}/${entryName}`;
 }

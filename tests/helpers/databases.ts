@@ -16,6 +16,8 @@ if (!PG_URL) console.warn("[navette] TEST_DATABASE_URL absent : les tests Postgr
 
 /** A database made for one test; `dispose` removes it. */
 export interface TestDatabase extends DatabaseHandle {
+  /** What `DATABASE_URL` would be for another process to open it. */
+  readonly url: string;
   dispose(): Promise<void>;
   /** A second connection to the same database, as another process would open (close it yourself). */
   reopen(): DatabaseHandle;
@@ -35,6 +37,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     await migrateToLatest(handle);
     return {
       ...handle,
+      url: path.join(dir, "test.sqlite"),
       reopen: () => openDatabase(path.join(dir, "test.sqlite")),
       async dispose() {
         await handle.close();
@@ -67,6 +70,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   }
   return {
     ...handle,
+    url: url.toString(),
     reopen: () => openDatabase(url.toString()),
     async dispose() {
       await handle.close();

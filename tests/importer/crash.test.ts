@@ -1,108 +1,187 @@
 /**
- * Faults: an import killed with SIGKILL at several points, then re-run, leaves a database
- * identical row for row to an uninterrupted import — no duplicates, no lost events — and readers
- * of the database during the import never see an error or a half-written batch.
+ * Faults: `navette ingest` killed with SIGKILL in each phase — storage, analysis, tagging, search
+ * indexing — then run again, leaves a database identical row for row to an uninterrupted import
+ * (amendments, events, provisions, tags, citations, search documents, page summaries). Readers
+ * of the database during the import never see an error or a half-written batch, and the killed
+ * runs are marked interrupted, each resumed by the run that finished its work.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import SQLite from "better-sqlite3";
-import { describe, expect, it } from "vitest";
-import { writeCorpusZip } from "../../bench/corpus.js";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { corpusDossierUid, writeCorpusZip } from "../../bench/corpus.js";
+import type { DatabaseHandle } from "../../db/connection.js";
+import { loadDemo } from "../../src/importer/demo.js";
+import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
 import { tempDir } from "../helpers/fixtures.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const AMENDMENTS = 3000;
+const AMENDMENTS = 1500;
+const DEMO_DOSSIER = "DLR5L17N99901";
 
 interface ImportProcess {
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  /** Kills the process (SIGKILL) as soon as its progress lines contain `line`. */
+  killOn(line: string): void;
   kill(): void;
 }
 
-/** Runs the import phase of the bench script in its own process. */
-function startImport(zip: string, db: string): ImportProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/ingest.ts"), "import", zip, db], {
+/** Runs `navette ingest an-amendements <zip>` on the database in its own process. */
+function startImport(zip: string, databaseUrl: string): ImportProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "ingest", "an-amendements", zip], {
     cwd: ROOT,
-    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: databaseUrl, NAVETTE_DATA_DIR: tempDir() },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal })),
+  let stdout = "";
+  let stderr = "";
+  let trigger: string | null = null;
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (trigger && stderr.includes(trigger)) child.kill("SIGKILL");
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
-  return { exited, kill: () => child.kill("SIGKILL") };
+  return {
+    exited,
+    killOn: (line) => (trigger = line),
+    kill: () => child.kill("SIGKILL"),
+  };
 }
 
-const importProcess = (zip: string, db: string) => startImport(zip, db).exited;
+/** Columns that tell when or by which run a row was written, not what it holds. */
+const RUN_COLUMNS = new Set(["created_at", "updated_at", "first_run_id", "recorded_at", "run_id", "id"]);
 
-/** The content of the database that must not depend on how the import went. */
-function snapshot(db: string) {
-  const sqlite = new SQLite(db, { readonly: true });
-  const amendments = sqlite
-    .prepare("SELECT * FROM amendments ORDER BY uid")
-    .all()
-    .map((row) => {
-      const { created_at: _c, updated_at: _u, first_run_id: _r, ...rest } = row as Record<string, unknown>;
-      return rest;
-    });
-  const events = sqlite
-    .prepare("SELECT kind, subject_id, COUNT(*) AS n FROM events GROUP BY kind, subject_id ORDER BY kind, subject_id")
-    .all();
-  sqlite.close();
-  return { amendments, events };
+/** Every table whose content must not depend on how the import went, rows sorted. */
+async function snapshot(handle: DatabaseHandle): Promise<Record<string, string[]>> {
+  const tables = [
+    "amendments",
+    "events",
+    "provisions",
+    "provision_states",
+    "tags",
+    "citations",
+    "search_documents",
+    "amendment_counts",
+    "theme_counts",
+    "citation_counts",
+  ];
+  if (handle.dialect === "sqlite") tables.push("search_fts");
+  const result: Record<string, string[]> = {};
+  for (const table of tables) {
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(handle.db);
+    result[table] = rows
+      .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([column]) => !RUN_COLUMNS.has(column)))))
+      .sort();
+  }
+  return result;
 }
 
-describe("import interrupted by SIGKILL", () => {
-  it("finishes on re-run with the same database as an uninterrupted import, readers never seeing half a batch", async () => {
-    const dir = tempDir();
-    const zip = path.join(dir, "Amendements.json.zip");
-    await writeCorpusZip(zip, AMENDMENTS, 30, 6);
+async function count(handle: DatabaseHandle, table: "amendments" | "tags" | "search_documents"): Promise<number> {
+  const row = await handle.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
-    const reference = path.join(dir, "reference.sqlite");
-    expect((await importProcess(zip, reference)).code).toBe(0);
+describe.each(TEST_DIALECTS)("import killed in every phase, on $dialect", ({ dialect, available }) => {
+  let reference: TestDatabase;
+  let crashed: TestDatabase;
+  let zip: string;
 
-    const crashed = path.join(dir, "crashed.sqlite");
-    const readings: Array<{ amendments: number; filed: number }> = [];
-    const readerErrors: string[] = [];
-    const kills: Array<NodeJS.Signals | null> = [];
-    // Kill points set by progress, not by time (a timer fires too late on a loaded machine): each
-    // run is killed as soon as a reader sees that many amendments stored.
-    for (const threshold of [0.2, 0.45, 0.7].map((f) => Math.round(f * AMENDMENTS))) {
-      const running = startImport(zip, crashed);
-      // Read the database while the importer writes it (WAL: readers are not blocked).
+  beforeAll(async () => {
+    if (!available) return;
+    zip = path.join(tempDir(), "Amendements.json.zip");
+    // Dossier 0 of the corpus is the demo's bill: its amendments make the import analyse it again.
+    await writeCorpusZip(zip, AMENDMENTS, 30, 15, (d) => (d === 0 ? DEMO_DOSSIER : corpusDossierUid(d)));
+    reference = await createTestDatabase(dialect);
+    crashed = await createTestDatabase(dialect);
+    for (const db of [reference, crashed]) await loadDemo(db);
+  }, 120_000);
+  afterAll(async () => {
+    await reference?.dispose();
+    await crashed?.dispose();
+  });
+
+  it.skipIf(!available)(
+    "finishes on re-run with the same database as an uninterrupted import",
+    async () => {
+      const uninterrupted = await startImport(zip, reference.url).exited;
+      expect(uninterrupted.code, uninterrupted.stderr).toBe(0);
+      const expected = await snapshot(reference);
+      const demoAmendments = await count(crashed, "amendments");
+
+      // 1. Storage: killed when a reader sees 40 % of the amendments stored; the reader checks
+      // that a batch's amendments and their events always appear together.
+      const readerErrors: string[] = [];
+      const halfBatches: string[] = [];
+      const reader = crashed.reopen();
+      const storing = startImport(zip, crashed.url);
+      let polls = 0;
       const poll = setInterval(() => {
-        try {
-          const sqlite = new SQLite(crashed, { readonly: true, fileMustExist: true, timeout: 5000 });
-          const read = sqlite.transaction(() => ({
-            amendments: (sqlite.prepare("SELECT COUNT(*) AS n FROM amendments").get() as { n: number }).n,
-            filed: (sqlite.prepare("SELECT COUNT(*) AS n FROM events WHERE kind = 'amendment.filed'").get() as { n: number }).n,
-          }));
-          const reading = read();
-          readings.push(reading);
-          sqlite.close();
-          if (reading.amendments >= threshold) running.kill();
-        } catch (error) {
-          const message = (error as Error).message;
-          // Before the importer created the file and its tables, there is nothing to read yet.
-          if (!/does not exist|no such table|unable to open/.test(message)) readerErrors.push(message);
-        }
+        void sql<{
+          a: number;
+          f: number;
+        }>`select (select count(*) from amendments) as a, (select count(*) from events where kind = 'amendment.filed') as f`
+          .execute(reader.db)
+          .then(({ rows: [row] }) => {
+            polls++;
+            const stored = Number(row?.a) - demoAmendments;
+            if (Number(row?.a) !== Number(row?.f)) halfBatches.push(`${row?.a} amendements, ${row?.f} événements`);
+            if (stored >= 0.4 * AMENDMENTS) storing.kill();
+          })
+          .catch((error: Error) => readerErrors.push(error.message));
       }, 20);
-      kills.push((await running.exited).signal);
+      const storage = await storing.exited;
       clearInterval(poll);
-    }
-    expect(kills).toEqual(["SIGKILL", "SIGKILL", "SIGKILL"]);
-    const partial = snapshot(crashed).amendments.length;
-    expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(AMENDMENTS);
+      await reader.close();
+      expect(storage.signal).toBe("SIGKILL");
+      const stored = (await count(crashed, "amendments")) - demoAmendments;
+      expect(stored).toBeGreaterThan(0);
+      expect(stored).toBeLessThan(AMENDMENTS);
+      expect(readerErrors).toEqual([]);
+      expect(halfBatches).toEqual([]);
+      expect(polls).toBeGreaterThan(5);
 
-    expect((await importProcess(zip, crashed)).code).toBe(0);
-    const expected = snapshot(reference);
-    const actual = snapshot(crashed);
-    expect(actual.amendments).toHaveLength(AMENDMENTS);
-    expect(actual.amendments).toEqual(expected.amendments);
-    expect(actual.events).toEqual(expected.events);
-    expect((actual.events as Array<{ n: number }>).every((e) => e.n === 1)).toBe(true);
+      // 2–4. Killed as each later phase starts; each run takes over what the previous ones left.
+      const referenceTags = await count(reference, "tags");
+      const referenceDocuments = await count(reference, "search_documents");
+      for (const phase of ["analyse", "marquage", "indexation"] as const) {
+        const running = startImport(zip, crashed.url);
+        running.killOn(`${phase} de `);
+        const killed = await running.exited;
+        expect(killed.signal, `${phase}: ${killed.stderr}`).toBe("SIGKILL");
+        const next = { analyse: "marquage de ", marquage: "indexation de ", indexation: "import n° " }[phase];
+        expect(killed.stderr + killed.stdout, `killed before the end of ${phase}`).not.toContain(next);
+        if (phase !== "analyse") expect(killed.stderr).toMatch(/reprise des imports interrompus n° /);
+        // Killed mid-phase: part of the dossiers done, not all.
+        if (phase === "marquage") expect(await count(crashed, "tags")).toBeLessThan(referenceTags);
+        if (phase === "indexation") expect(await count(crashed, "search_documents")).toBeLessThan(referenceDocuments);
+      }
 
-    expect(readerErrors).toEqual([]);
-    expect(readings.length).toBeGreaterThan(5);
-    // Each batch writes amendments and their events in one transaction: never one without the other.
-    expect(readings.filter((r) => r.amendments !== r.filed)).toEqual([]);
-  }, 180_000);
+      const runs = await crashed.db.selectFrom("import_runs").select(["id", "status", "resumed_by"]).orderBy("id").execute();
+      const killedRuns = runs.slice(-4);
+      expect(killedRuns.map((r) => r.status)).toEqual(["interrupted", "interrupted", "interrupted", "running"]);
+
+      const final = await startImport(zip, crashed.url).exited;
+      expect(final.code, final.stderr).toBe(0);
+      expect(final.stdout).toMatch(/imports interrompus n° [\d, ]+ : analyse, marquage et index terminés/);
+      expect(await snapshot(crashed)).toEqual(expected);
+
+      const after = await crashed.db.selectFrom("import_runs").select(["id", "status", "resumed_by"]).orderBy("id").execute();
+      const last = after.at(-1)!;
+      expect(last.status).toBe("ok");
+      expect(after.slice(-5, -1)).toEqual(killedRuns.map((r) => ({ ...r, status: "interrupted", resumed_by: last.id })));
+
+      // Nothing left: one more run finds no interrupted work and changes nothing.
+      const again = await startImport(zip, crashed.url).exited;
+      expect(again.code).toBe(0);
+      expect(again.stdout).not.toContain("interrompu");
+      expect(await snapshot(crashed)).toEqual(expected);
+    },
+    300_000,
+  );
 });

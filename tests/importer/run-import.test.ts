@@ -10,7 +10,7 @@ import { runImport } from "../../src/importer/run-import.js";
 import { anAmendmentJson, amendmentUid, anDossierJson, type ActSpec } from "../../scripts/an-format.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
 import { countsAndRecount } from "../helpers/amendment-counts.js";
-import { amendmentSpec, amendmentZipEntries, tempDir, writeAmendmentFolder, writeZip } from "../helpers/fixtures.js";
+import { amendmentSpec, amendmentZipEntries, dumpPath, tempDir, writeAmendmentFolder, writeZip } from "../helpers/fixtures.js";
 
 const amendmentsKind = findSourceKind("an-amendements")!;
 const dossiersKind = findSourceKind("an-dossiers")!;
@@ -33,13 +33,15 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(first).toMatchObject({ status: "ok", documents: 2, counts: { created: 2, changed: 0, unchanged: 0, failed: 0 } });
       const rows = await database.db
         .selectFrom("amendments")
-        .select(["uid", "dossier_uid", "outcome", "updated_at"])
+        .select(["uid", "dossier_uid", "outcome", "updated_at", "source_file"])
         .orderBy("uid")
         .execute();
       expect(rows.map((r) => [r.dossier_uid, r.outcome])).toEqual([
         ["DLR5L17N50169", "adopte"],
         ["DLR5L17N50169", "rejete"],
       ]);
+      // Each amendment says where its original is: the archive and the entry inside it.
+      expect(rows.map((r) => r.source_file)).toEqual(specs.map((spec) => `Amendements.json.zip/${dumpPath(spec)}`));
       expect((await events()).map((e) => e.kind)).toEqual(["amendment.filed", "amendment.filed"]);
 
       const second = await importAmendments(zip);
