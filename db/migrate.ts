@@ -15,6 +15,7 @@ import * as annotations from "./migrations/0008_annotations.js";
 import * as loginLimits from "./migrations/0009_login_limits.js";
 import * as pageSummaries from "./migrations/0010_page_summaries.js";
 import * as runRecovery from "./migrations/0011_run_recovery.js";
+import * as budgetAmendments from "./migrations/0012_budget_amendments.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -33,6 +34,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0009_login_limits", loginLimits],
   ["0010_page_summaries", pageSummaries],
   ["0011_run_recovery", runRecovery],
+  ["0012_budget_amendments", budgetAmendments],
 ];
 
 class StaticProvider implements MigrationProvider {

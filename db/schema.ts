@@ -148,6 +148,8 @@ export interface AmendmentsTable {
   code_reference: string | null;
   content_hash: string;
   source_file: string | null;
+  /** JSON credit table of a budget amendment (src/domain/credit-table.ts), else null. */
+  credits: string | null;
   first_run_id: number | null;
   created_at: string;
   updated_at: string;

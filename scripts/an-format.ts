@@ -55,6 +55,50 @@ export interface AmendmentSpec {
   order?: string;
   seance?: string;
   codeLoi?: { code: string; article?: string };
+  /** A budget amendment: its mission and the credits it moves per programme (euros), as `dispositifAmdtCreditPLF`. */
+  credits?: {
+    mission: { code: string; label: string; ref: string };
+    programmes: Array<{ label: string; ref: string; ae: number; cp: number }>;
+    /** A finances rectificative bill (`dispositifAmdtCreditPLFR`: supplementary and cancelled credits). */
+    rectificative?: boolean;
+  };
+}
+
+/** The credit table of a budget amendment, as the AN publishes it (amounts are strings). */
+function creditDispositif(credits: NonNullable<AmendmentSpec["credits"]>): Record<string, unknown> {
+  const sum = (key: "ae" | "cp") => String(credits.programmes.reduce((total, p) => total + p[key], 0));
+  const one = (p: (typeof credits.programmes)[number]) =>
+    credits.rectificative
+      ? {
+          libelle: p.label,
+          programmeRef: p.ref,
+          autorisationEngagementSupplementaire: String(Math.max(p.ae, 0)),
+          creditPaiementSupplementaire: String(Math.max(p.cp, 0)),
+          autorisationEngagementAnnule: String(Math.min(p.ae, 0)),
+          creditPaiementAnnule: String(Math.min(p.cp, 0)),
+          action: "modification",
+          lignesCredits: NIL,
+        }
+      : {
+          libelle: p.label,
+          programmeRef: p.ref,
+          autorisationEngagement: String(p.ae),
+          creditPaiement: String(p.cp),
+          action: "modification",
+          lignesCredits: NIL,
+        };
+  const programme = credits.programmes.length === 1 ? one(credits.programmes[0]!) : credits.programmes.map(one);
+  if (credits.rectificative) {
+    return {
+      dispositifAmdtCreditPLFR: {
+        listeProgrammes: { programme },
+        totalAE: { supplementaire: "0", annule: "0", solde: sum("ae") },
+        totalCP: { supplementaire: "0", annule: "0", solde: sum("cp") },
+        cpEgalAe: "false",
+      },
+    };
+  }
+  return { dispositifAmdtCreditPLF: { listeProgrammes: { programme }, soldeAE: sum("ae"), soldeCP: sum("cp"), cpEgalAe: "true" } };
 }
 
 /** uid of an amendment as the AN builds it: AMANR5L17PO59051B0907P0D1N000044. */
@@ -114,14 +158,30 @@ export function anAmendmentJson(spec: AmendmentSpec): { amendement: Record<strin
           chapitreAdditionnel: "false",
           urlDivisionTexteVise: spec.division.url ?? `/${legislature}/textes/${textNumber}.asp#D_${spec.division.title.replace(/ /g, "_")}`,
         },
+        ...(spec.credits
+          ? {
+              missionVisee: {
+                codeEtat: "B",
+                codeMissionMinefi: spec.credits.mission.code,
+                libelleMission: spec.credits.mission.label,
+                missionRef: spec.credits.mission.ref,
+              },
+            }
+          : {}),
         amendementStandard: {
           alinea: spec.alinea ? { avant_A_Apres: NIL, numero: spec.alinea, alineaDesignation: `Alinéa ${spec.alinea}` } : NIL,
         },
       },
       corps: {
         cartoucheInformatif: orNil(spec.notice),
-        contenuAuteur:
-          spec.dispositif === null
+        contenuAuteur: spec.credits
+          ? {
+              ...creditDispositif(spec.credits),
+              avantAppel: NIL,
+              exposeSommaire: spec.expose ?? "<p>Exposé sommaire.</p>",
+              annexeExposeSommaire: NIL,
+            }
+          : spec.dispositif === null
             ? NIL
             : {
                 dispositif: spec.dispositif ?? "<p>Supprimer cet article.</p>",

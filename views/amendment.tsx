@@ -4,10 +4,11 @@
 import type { AmendmentView } from "./models.js";
 import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS } from "../src/domain/amendment.js";
 import { Layout } from "./layout.js";
+import { creditBalance, formatEuros, type CreditTable } from "../src/domain/credit-table.js";
 import { frenchDate, labelOf, provisionPath } from "./format.js";
 
 export function AmendmentPage(props: { view: AmendmentView }) {
-  const { amendment: a, identical, subAmendments, parent, provisionId, dossier } = props.view;
+  const { amendment: a, credits, identical, subAmendments, parent, provisionId, dossier } = props.view;
   const target =
     a.target_kind === "article_additionnel"
       ? `${a.target_position === "avant" ? "Avant" : "Après"} l'article ${a.target_article}`
@@ -59,6 +60,8 @@ export function AmendmentPage(props: { view: AmendmentView }) {
       <h2>Dispositif</h2>
       {a.dispositif_html ? (
         <div class="imported" dangerouslySetInnerHTML={{ __html: a.dispositif_html }} />
+      ) : credits ? (
+        <CreditTableView table={credits} />
       ) : (
         <p class="empty">Non publié.</p>
       )}
@@ -66,7 +69,48 @@ export function AmendmentPage(props: { view: AmendmentView }) {
       {a.expose_html ? <div class="imported" dangerouslySetInnerHTML={{ __html: a.expose_html }} /> : <p class="empty">Non publié.</p>}
       <AmendmentList title="Amendements identiques" amendments={identical} />
       <AmendmentList title="Sous-amendements" amendments={subAmendments} />
+      {a.source_file ? (
+        <p class="muted source-file">
+          Fichier d'origine : <code>{a.source_file}</code>
+        </p>
+      ) : null}
     </Layout>
+  );
+}
+
+/** The credits a budget amendment moves, programme by programme, with the balance. */
+function CreditTableView(props: { table: CreditTable }) {
+  const balance = creditBalance(props.table);
+  const amount = (value: number) => <td class={`amount ${value > 0 ? "plus" : value < 0 ? "minus" : ""}`}>{formatEuros(value)}</td>;
+  return (
+    <div class="table-scroll" tabindex={0} role="region" aria-label="Tableau de crédits">
+      <table class="credits">
+        <caption>Modification de crédits{props.table.mission ? ` — mission « ${props.table.mission} »` : ""}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Programme</th>
+            <th scope="col">Autorisations d'engagement</th>
+            <th scope="col">Crédits de paiement</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.table.lines.map((line) => (
+            <tr>
+              <th scope="row">{line.programme}</th>
+              {amount(line.ae)}
+              {amount(line.cp)}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Solde</th>
+            {amount(balance.ae)}
+            {amount(balance.cp)}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
 

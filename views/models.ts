@@ -4,6 +4,7 @@
  * the web application or the database (dependency-cruiser, .dependency-cruiser.cjs); these types
  * are theirs, and the rows the read layer passes are structurally compatible with them.
  */
+import type { CreditTable } from "../src/domain/credit-table.js";
 import type { EventKind } from "../src/domain/events.js";
 
 /** A bill as pages show it. */
@@ -71,11 +72,15 @@ export interface AmendmentRecordView {
   readonly outcome_detail: string | null;
   readonly deposited_at: string | null;
   readonly decided_at: string | null;
+  /** Where the original is: the source and the file inside it. */
+  readonly source_file: string | null;
 }
 
 /** One amendment with everything its page shows. */
 export interface AmendmentView {
   readonly amendment: AmendmentRecordView;
+  /** The credits a budget amendment moves, instead of a dispositif. */
+  readonly credits: CreditTable | null;
   readonly identical: ReadonlyArray<{ uid: string; number_long: string; author_name: string | null; outcome: string }>;
   readonly subAmendments: ReadonlyArray<{ uid: string; number_long: string; author_name: string | null; outcome: string }>;
   readonly parent: { uid: string; number_long: string } | null;

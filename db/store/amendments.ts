@@ -31,6 +31,7 @@ const WATCHED_COLUMNS = [
   "signatories",
   "parent_uid",
   "identical_discussion_id",
+  "credits",
 ] as const satisfies readonly (keyof AmendmentRow)[];
 
 /**
@@ -92,6 +93,7 @@ export function amendmentRow(record: AmendmentRecord, hash: string, context: Sto
     decided_at: record.decidedAt,
     code_reference: record.codeReference,
     content_hash: hash,
+    credits: record.credits ? JSON.stringify(record.credits) : null,
     source_file: context.sourceFileOf?.get(record.uid) ?? context.sourceFile,
     first_run_id: context.runId,
     created_at: now,

@@ -5,6 +5,7 @@
  */
 import type { AmendmentRecord, AmendmentStage, AmendmentTarget, AuthorType, TargetKind } from "../../src/domain/amendment.js";
 import { normaliseOutcome, foldLabel } from "../../src/domain/amendment-outcome.js";
+import { creditTableText, type CreditTable } from "../../src/domain/credit-table.js";
 import { parseArticleNumber } from "../../src/domain/article-number.js";
 import { child, isObject, list, text, SourceError, type RawObject } from "../document.js";
 import { decodeLabel, htmlToText, sanitizeImportedHtml } from "../html.js";
@@ -125,6 +126,7 @@ function mapOpenDataAmendment(a: RawObject, context: AmendmentContext): { record
   const dispositif = htmlField(text(content, "dispositif"));
   const expose = htmlField(text(content, "exposeSommaire"));
   const legislature = text(a, "legislature") ?? text(identifiant, "legislature");
+  const credits = creditTableOf(content, text(pointer, "missionVisee", "libelleMission"), warnings);
 
   const record: AmendmentRecord = {
     uid,
@@ -151,7 +153,8 @@ function mapOpenDataAmendment(a: RawObject, context: AmendmentContext): { record
       .filter((v): v is string => v !== null),
     signatories,
     dispositifHtml: dispositif.html,
-    dispositifText: dispositif.text,
+    // A budget amendment's change is its credit table: its text is what search and tagging read.
+    dispositifText: dispositif.text ?? (credits ? creditTableText(credits) : null),
     exposeHtml: expose.html,
     exposeText: expose.text,
     notice: labelOrNull(text(corps, "cartoucheInformatif")),
@@ -168,8 +171,43 @@ function mapOpenDataAmendment(a: RawObject, context: AmendmentContext): { record
     publishedAt: isoDate(text(cycle, "datePublication") ?? text(a, "dateDistribution")),
     decidedAt: isoDateTime(text(cycle, "dateSort")),
     codeReference: codeReference(child(a, "loiReference")),
+    ...(credits ? { credits } : {}),
   };
   return { record, warnings };
+}
+
+/**
+ * The credit table of a budget amendment (`dispositifAmdtCreditPLF`: AE and CP per programme;
+ * `dispositifAmdtCreditPLFR`: supplementary and cancelled credits, summed), or null.
+ */
+function creditTableOf(content: RawObject | null | undefined, mission: string | null, warnings: string[]): CreditTable | null {
+  const plf = child(content, "dispositifAmdtCreditPLF");
+  const plfr = child(content, "dispositifAmdtCreditPLFR");
+  const dispositif = plf ?? plfr;
+  if (!dispositif) return null;
+  const amount = (programme: RawObject, ...keys: string[]): number => {
+    let total = 0;
+    for (const key of keys) {
+      const raw = text(programme, key);
+      if (raw === null) continue;
+      const value = Number(raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
+      if (Number.isFinite(value)) total += value;
+      else warnings.push(`montant illisible « ${raw} » (${key}) dans le tableau de crédits`);
+    }
+    return total;
+  };
+  const lines = list(dispositif, "listeProgrammes", "programme")
+    .filter(isObject)
+    .map((programme) => ({
+      programme: text(programme, "libelle") ?? "?",
+      programmeRef: text(programme, "programmeRef"),
+      ae: plf
+        ? amount(programme, "autorisationEngagement")
+        : amount(programme, "autorisationEngagementSupplementaire", "autorisationEngagementAnnule"),
+      cp: plf ? amount(programme, "creditPaiement") : amount(programme, "creditPaiementSupplementaire", "creditPaiementAnnule"),
+    }));
+  if (lines.length === 0) warnings.push("tableau de crédits sans programme");
+  return { mission, lines };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The amendment as Navette stores it, whatever the chamber: one normalised record.
  */
+import type { CreditTable } from "./credit-table.js";
 
 /** Chambers of Parliament. */
 export type Chamber = "AN" | "SN";
@@ -132,4 +133,6 @@ export interface AmendmentRecord {
   readonly decidedAt: string | null;
   /** Code and code article the amendment says it modifies, when published. */
   readonly codeReference: string | null;
+  /** A budget amendment's credits per programme (absent for every other amendment, so their content hash does not change). */
+  readonly credits?: CreditTable;
 }

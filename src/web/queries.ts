@@ -1,6 +1,7 @@
 /**
  * What the pages read from the database. Read-only.
  */
+import { parseCreditTable } from "../domain/credit-table.js";
 import { sql, type Kysely } from "kysely";
 import { stepLabel } from "../../views/format.js";
 import type { Database } from "../../db/schema.js";
@@ -268,6 +269,7 @@ export async function getAmendment(db: Kysely<Database>, uid: string): Promise<A
     : undefined;
   return {
     amendment,
+    credits: parseCreditTable(amendment.credits),
     identical,
     subAmendments,
     parent: parent ?? null,

@@ -148,6 +148,66 @@ describe("AN amendment, L17 JSON", () => {
   });
 });
 
+describe("AN budget amendment", () => {
+  const budget: AmendmentSpec = {
+    ...base,
+    text: "PRJLANR5L17B0324",
+    organ: "PO838901",
+    prefix: "",
+    prefixCode: "AN",
+    number: 1463,
+    division: { title: "État B", short: "ÉTAT B", type: "ANNEXE" },
+    alinea: undefined,
+    dispositif: undefined,
+    expose: "<p>Renforcer le contrôle des techniques de renseignement.</p>",
+    credits: {
+      mission: { code: "DA", label: "Direction de l'action du Gouvernement", ref: "2871" },
+      programmes: [
+        { label: "Protection des droits et libertés", ref: "518932", ae: 1_500_000, cp: 1_000_000 },
+        { label: "Coordination du travail gouvernemental", ref: "518931", ae: -1_500_000, cp: -1_000_000 },
+      ],
+    },
+  };
+
+  it("reads the credit table (mission, AE and CP per programme) and gives it as the text of its change", () => {
+    const record = parseOne(anAmendmentJson(budget));
+    expect(record.credits).toEqual({
+      mission: "Direction de l'action du Gouvernement",
+      lines: [
+        { programme: "Protection des droits et libertés", programmeRef: "518932", ae: 1_500_000, cp: 1_000_000 },
+        { programme: "Coordination du travail gouvernemental", programmeRef: "518931", ae: -1_500_000, cp: -1_000_000 },
+      ],
+    });
+    expect(record.dispositifHtml).toBeNull();
+    expect(record.dispositifText).toBe(
+      [
+        "Modification de crédits de la mission « Direction de l'action du Gouvernement »",
+        "Programme « Protection des droits et libertés » : AE +1 500 000 €, CP +1 000 000 €",
+        "Programme « Coordination du travail gouvernemental » : AE −1 500 000 €, CP −1 000 000 €",
+        "Solde : AE 0 €, CP 0 €",
+      ].join("\n"),
+    );
+  });
+
+  it("sums supplementary and cancelled credits of a finances rectificative bill, one programme given as an object", () => {
+    const record = parseOne(
+      anAmendmentJson({
+        ...budget,
+        credits: {
+          ...budget.credits!,
+          rectificative: true,
+          programmes: [{ label: "Police nationale", ref: "1", ae: -40_000_000, cp: -250_000 }],
+        },
+      }),
+    );
+    expect(record.credits?.lines).toEqual([{ programme: "Police nationale", programmeRef: "1", ae: -40_000_000, cp: -250_000 }]);
+  });
+
+  it("leaves every other amendment without credits, so its content hash does not change", () => {
+    expect("credits" in parseOne(anAmendmentJson(base))).toBe(false);
+  });
+});
+
 describe("AN amendment, XML", () => {
   it("gives the same record from the XML form as from the JSON form", () => {
     const document = anAmendmentJson(base);
