@@ -16,6 +16,7 @@ import * as loginLimits from "./migrations/0009_login_limits.js";
 import * as pageSummaries from "./migrations/0010_page_summaries.js";
 import * as runRecovery from "./migrations/0011_run_recovery.js";
 import * as budgetAmendments from "./migrations/0012_budget_amendments.js";
+import * as people from "./migrations/0013_people.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -35,6 +36,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0010_page_summaries", pageSummaries],
   ["0011_run_recovery", runRecovery],
   ["0012_budget_amendments", budgetAmendments],
+  ["0013_people", people],
 ];
 
 class StaticProvider implements MigrationProvider {

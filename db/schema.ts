@@ -411,6 +411,26 @@ export interface CitationCountsTable {
   n: number;
 }
 
+/** A person of the AN "AMO" data (src/domain/people.ts). */
+export interface ActorsTable {
+  uid: string;
+  civility: string | null;
+  first_name: string;
+  last_name: string;
+  updated_at: string;
+}
+
+/** A body of the AN "AMO" data: political group, committee… */
+export interface OrgansTable {
+  uid: string;
+  /** AN type code (« GP », « COMPER »…). */
+  kind: string;
+  name: string;
+  abbreviation: string | null;
+  legislature: string | null;
+  updated_at: string;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   dossiers: DossiersTable;
@@ -442,6 +462,8 @@ export interface Database {
   amendment_counts: AmendmentCountsTable;
   theme_counts: ThemeCountsTable;
   citation_counts: CitationCountsTable;
+  actors: ActorsTable;
+  organs: OrgansTable;
 }
 
 export type AmendmentRow = Selectable<AmendmentsTable>;

@@ -295,3 +295,64 @@ const xmlBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix
 export function toAnXml(document: Record<string, unknown>): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlBuilder.build(document)}`;
 }
+
+/** An acteur of the AN "AMO" open data (`acteur/PA….json`), trimmed to what Navette reads plus its usual frame. */
+export function anActorJson(actor: { uid: string; civility: string; firstName: string; lastName: string; groupRef?: string }): unknown {
+  const xsi = "http://www.w3.org/2001/XMLSchema-instance";
+  return {
+    acteur: {
+      "@xmlns": "http://schemas.assemblee-nationale.fr/referentiel",
+      "@xmlns:xsi": xsi,
+      uid: { "@xmlns:xsi": xsi, "@xsi:type": "IdActeur_type", "#text": actor.uid },
+      etatCivil: {
+        ident: { civ: actor.civility, prenom: actor.firstName, nom: actor.lastName, alpha: actor.lastName, trigramme: null },
+        infoNaissance: { dateNais: "1970-01-01", villeNais: "Exempleville", depNais: null, paysNais: "France" },
+        dateDeces: { "@xmlns:xsi": xsi, "@xsi:nil": "true" },
+      },
+      mandats: {
+        mandat: actor.groupRef
+          ? [
+              {
+                "@xmlns:xsi": xsi,
+                "@xsi:type": "MandatSimple_Type",
+                uid: `PM${actor.uid.slice(2)}`,
+                acteurRef: actor.uid,
+                legislature: "17",
+                typeOrgane: "GP",
+                dateDebut: "2024-07-19",
+                datePublication: "2024-07-19",
+                dateFin: null,
+                preseance: "20",
+                nominPrincipale: "1",
+                infosQualite: { codeQualite: "Membre", libQualite: "Membre du", libQualiteSex: "Membre du" },
+                organes: { organeRef: actor.groupRef },
+              },
+            ]
+          : [],
+      },
+    },
+  };
+}
+
+/** An organe of the AN "AMO" open data (`organe/PO….json`). */
+export function anOrganJson(organ: { uid: string; kind: string; name: string; abbreviation: string; legislature?: string }): unknown {
+  return {
+    organe: {
+      "@xmlns": "http://schemas.assemblee-nationale.fr/referentiel",
+      "@xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+      "@xsi:type": organ.kind === "GP" ? "GroupePolitique_type" : "OrganeParlementaire_Type",
+      uid: organ.uid,
+      codeType: organ.kind,
+      libelle: organ.name,
+      libelleEdition: `du groupe ${organ.name}`,
+      libelleAbrege: organ.abbreviation,
+      libelleAbrev: organ.abbreviation,
+      viMoDe: { dateDebut: "2024-07-18", dateAgrement: null, dateFin: null },
+      organeParent: null,
+      chambre: null,
+      regime: "5ème République",
+      legislature: organ.legislature ?? "17",
+      secretariat: { secretaire01: null, secretaire02: null },
+    },
+  };
+}

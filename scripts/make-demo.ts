@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { amendmentUid, anAmendmentJson, anDossierJson, type AmendmentSpec } from "./an-format.js";
+import { amendmentUid, anActorJson, anAmendmentJson, anDossierJson, anOrganJson, type AmendmentSpec } from "./an-format.js";
 import { DEMO_COMMITTEE_TEXT, DEMO_SENAT_TABLED_TEXT } from "./demo-bill.js";
 import { renderAkn, renderAnDynHtml } from "./text-formats.js";
 
@@ -305,4 +305,39 @@ for (const spec of amendments) {
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, `${document.amendement["uid"] as string}.json`), JSON.stringify(document));
 }
+// Names for the codes the amendments carry (AN "AMO" layout: json/acteur, json/organe). The
+// groups and bodies are the real ones of the 17th legislature; the deputies are fictional.
+const organs = [
+  { uid: "PO845401", kind: "GP", name: "Rassemblement National", abbreviation: "RN" },
+  { uid: "PO845413", kind: "GP", name: "La France insoumise - Nouveau Front Populaire", abbreviation: "LFI-NFP" },
+  { uid: "PO845419", kind: "GP", name: "Socialistes et apparentés", abbreviation: "SOC" },
+  { uid: "PO845425", kind: "GP", name: "Droite Républicaine", abbreviation: "DR" },
+  {
+    uid: LAW_COMMITTEE,
+    kind: "COMPER",
+    name: "Commission des lois constitutionnelles, de la législation et de l'administration générale de la République",
+    abbreviation: "CION_LOIS",
+  },
+  { uid: SEANCE, kind: "ASSEMBLEE", name: "Assemblée nationale de la 17ème législature", abbreviation: "AN" },
+];
+const actors = [
+  { uid: "PA900001", civility: "Mme", firstName: "Claire", lastName: "Exemple", groupRef: "PO845419" },
+  { uid: "PA900010", civility: "Mme", firstName: "Anne", lastName: "Martin", groupRef: "PO845413" },
+  { uid: "PA900020", civility: "M.", firstName: "Paul", lastName: "Bernard", groupRef: "PO845401" },
+  { uid: "PA900030", civility: "M.", firstName: "Luc", lastName: "Garnier", groupRef: "PO845401" },
+  { uid: "PA900040", civility: "Mme", firstName: "Sophie", lastName: "Roux", groupRef: "PO845413" },
+  { uid: "PA900050", civility: "M.", firstName: "Marc", lastName: "Lefèvre", groupRef: "PO845413" },
+  { uid: "PA900060", civility: "M.", firstName: "Louis", lastName: "Marchand", groupRef: "PO845425" },
+  { uid: "PA900070", civility: "M.", firstName: "Hugo", lastName: "Fontaine", groupRef: "PO845419" },
+];
+for (const [kind, items, write] of [
+  ["acteur", actors, anActorJson],
+  ["organe", organs, anOrganJson],
+] as const) {
+  const folder = path.join(root, "acteurs", "json", kind);
+  mkdirSync(folder, { recursive: true });
+  for (const item of items)
+    writeFileSync(path.join(folder, `${item.uid}.json`), JSON.stringify((write as (i: typeof item) => unknown)(item)));
+}
+
 console.log(`demo: 1 dossier, 2 textes, ${amendments.length} amendements écrits dans demo/`);

@@ -22,8 +22,15 @@ export function amendmentFilterOptions(amendments: readonly ProvisionAmendment[]
     texte: distinct(amendments.map((a) => a.textUid)),
     sort: distinct(amendments.map((a) => a.outcome)),
     auteur: distinct(amendments.map((a) => a.authorType)),
-    groupe: distinct(amendments.map((a) => a.groupRef)).sort(),
+    groupe: distinct(amendments.map((a) => a.groupRef)).sort((a, b) =>
+      groupLabel(amendments, a).localeCompare(groupLabel(amendments, b), "fr"),
+    ),
   };
+}
+
+/** A group as the filter lists it: its name when the AMO data is imported, else its code. */
+export function groupLabel(amendments: readonly ProvisionAmendment[], groupRef: string): string {
+  return amendments.find((a) => a.groupRef === groupRef && a.groupName)?.groupName ?? groupRef;
 }
 
 /** Reads the filters from the query, keeping only values that exist among `amendments`. */

@@ -31,6 +31,12 @@ export function AmendmentPage(props: { view: AmendmentView }) {
         <dd>
           {a.author_name ?? "—"} <span class="muted">({labelOf(AUTHOR_TYPE_LABELS, a.author_type)})</span>
         </dd>
+        {a.group_name ? (
+          <>
+            <dt>Groupe</dt>
+            <dd>{a.group_name}</dd>
+          </>
+        ) : null}
         {a.signatories ? (
           <>
             <dt>Signataires</dt>

@@ -74,6 +74,8 @@ export interface AmendmentRecordView {
   readonly decided_at: string | null;
   /** Where the original is: the source and the file inside it. */
   readonly source_file: string | null;
+  /** The author's political group, by its full name (AMO data). */
+  readonly group_name: string | null;
 }
 
 /** One amendment with everything its page shows. */
@@ -161,6 +163,8 @@ export interface ProvisionAmendment {
   readonly authorName: string | null;
   readonly authorType: string;
   readonly groupRef: string | null;
+  /** The group's full name, when the AMO data is imported. */
+  readonly groupName: string | null;
   readonly targetKind: string;
   readonly targetPosition: string | null;
   readonly targetArticle: string | null;

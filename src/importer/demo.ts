@@ -8,8 +8,9 @@ import { projectRoot } from "../project-root.js";
 import { findSourceKind } from "./source-kinds.js";
 import { runImport, type ImportSummary } from "./run-import.js";
 
-/** Sources of the demo, in import order (dossiers first, so amendments find their bill). */
+/** Sources of the demo, in import order (names and dossiers first, so amendments find their bill). */
 export const DEMO_SOURCES: ReadonlyArray<readonly [string, string]> = [
+  ["an-acteurs", "demo/an/acteurs"],
   ["an-dossiers", "demo/an/dossiers"],
   ["senat-texte", "demo/senat/textes/ppl24-999.akn.xml"],
   ["an-texte", "demo/an/textes/PIONANR5L17BTC9943.html"],

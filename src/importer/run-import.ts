@@ -29,6 +29,8 @@ import { postProcess, type PhaseProgress } from "./post-process.js";
 import { takeOverInterruptedRuns, thisProcess } from "./run-recovery.js";
 import { downloadToCache, type DownloadOptions } from "../../ingest/sources/http.js";
 import type { AmendmentRecord } from "../domain/amendment.js";
+import type { ActorRecord, OrganRecord } from "../domain/people.js";
+import { storePeople } from "../../db/store/people.js";
 import type { DossierRecord, TextRecord } from "../domain/dossier.js";
 import type { SourceKind } from "./source-kinds.js";
 
@@ -147,9 +149,13 @@ class PendingRecords {
   sourceFiles = new Map<string, string>();
   dossiers: Array<{ record: DossierRecord; source: "an" | "senat" }> = [];
   texts: TextRecord[] = [];
+  actors: ActorRecord[] = [];
+  organs: OrganRecord[] = [];
 
   get full(): boolean {
-    return this.amendments.length >= this.batchSize || this.dossiers.length >= 50;
+    return (
+      this.amendments.length >= this.batchSize || this.dossiers.length >= 50 || this.actors.length + this.organs.length >= this.batchSize
+    );
   }
 
   constructor(private readonly batchSize: number) {}
@@ -162,7 +168,11 @@ class PendingRecords {
       if (records.length) run.add(await storeDossierSources(db, records, source, context));
     }
     if (this.texts.length) await storeTexts(db, this.texts, context);
-    if (this.amendments.length || this.dossiers.length || this.texts.length) await recordHeartbeat(db, run.runId);
+    if (this.actors.length || this.organs.length) run.add(await storePeople(db, this.actors, this.organs));
+    if (this.amendments.length || this.dossiers.length || this.texts.length || this.actors.length || this.organs.length)
+      await recordHeartbeat(db, run.runId);
+    this.actors = [];
+    this.organs = [];
     this.amendments = [];
     this.sourceFiles = new Map();
     this.dossiers = [];
@@ -243,6 +253,8 @@ async function storeDocument(
   for (const a of records.amendments) pending.sourceFiles.set(a.uid, document.path);
   pending.dossiers.push(...records.dossiers.map((record) => ({ record, source: records.dossierSource ?? ("an" as const) })));
   pending.texts.push(...records.texts);
+  pending.actors.push(...(records.actors ?? []));
+  pending.organs.push(...(records.organs ?? []));
   const context: StoreContext = { runId: run.runId, sourceFile: document.path };
   if (records.discussion?.length) {
     await pending.flush(db, run, context);

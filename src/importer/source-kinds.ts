@@ -6,6 +6,8 @@ import type { DossierRecord, TextRecord } from "../domain/dossier.js";
 import { parseStructuredDocument, type RawObject } from "../../ingest/document.js";
 import { parseAnAmendmentDocument, type RecordProblem } from "../../ingest/an/amendement.js";
 import { parseAnDossierDocument } from "../../ingest/an/dossier.js";
+import { isPeopleDocument, parsePeopleDocument } from "../../ingest/an/acteurs.js";
+import type { ActorRecord, OrganRecord } from "../domain/people.js";
 import { decodeDocumentWithInfo, SourceError } from "../../ingest/document.js";
 import { parseHtmlText } from "../../ingest/texts/html-text.js";
 import { parseAknText } from "../../ingest/texts/akn.js";
@@ -31,6 +33,9 @@ export interface DocumentRecords {
   readonly textVersions?: readonly TextVersion[];
   /** Discussion order of amendments already stored (Sénat dérouleur). */
   readonly discussion?: readonly DiscussionEntry[];
+  /** Persons and bodies (AN "AMO" data). */
+  readonly actors?: readonly ActorRecord[];
+  readonly organs?: readonly OrganRecord[];
   readonly problems: readonly RecordProblem[];
 }
 
@@ -92,6 +97,18 @@ export const SOURCE_KINDS: readonly SourceKind[] = [
         texts: content.texts,
         problems: content.dossiers.problems,
       };
+    },
+  },
+  {
+    name: "an-acteurs",
+    description:
+      "Acteurs et organes de l'Assemblée nationale (open data « AMO » : députés, groupes, commissions ; dossier, archive .zip ou URL)",
+    parse(name, bytes) {
+      if (!STRUCTURED.test(name)) return null;
+      const doc = parseStructuredDocument(bytes, name);
+      if (!isPeopleDocument(doc)) return null;
+      const batch = parsePeopleDocument(doc);
+      return { ...NO_RECORDS, actors: batch.actors, organs: batch.organs, problems: batch.problems };
     },
   },
   {

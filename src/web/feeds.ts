@@ -3,6 +3,7 @@
  * provision (stable across renumbering: its id is its first number and step), per bill, per
  * theme and per code article. Items keep the event's id, so a re-import never duplicates them.
  */
+import { withAuthorLabels } from "../../db/store/people.js";
 import { sql, type Kysely } from "kysely";
 import { Feed } from "feed";
 import { decodeHTML } from "entities";
@@ -123,6 +124,8 @@ async function scopeEvents(db: Kysely<Database>, scope: FeedScope): Promise<Even
 export interface AmendmentName {
   readonly number: string;
   readonly summary: string | null;
+  /** The author as pages show it (« M. Alain David (SOC) »). */
+  readonly author: string | null;
   readonly themes: readonly string[];
 }
 
@@ -239,7 +242,7 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
       return {
         title: `Amendement ${event.payload.number} déposé${row.article ? ` sur l'article ${row.article}` : ""}`,
         path: amendmentPath,
-        summary: `${event.payload.author ? `Par ${event.payload.author}. ` : ""}${amendmentSummary}`,
+        summary: `${(amendment?.author ?? event.payload.author) ? `Par ${amendment?.author ?? event.payload.author}. ` : ""}${amendmentSummary}`,
       };
     case "amendment.outcome_changed":
       return {
@@ -377,9 +380,10 @@ async function amendmentNames(
     const batch = uids.slice(i, i + 500);
     const rows = await db
       .selectFrom("amendments")
-      .select(["uid", "number_long", "dispositif_text", "notice"])
+      .select(["uid", "number_long", "dispositif_text", "notice", "author_name", "author_ref", "group_ref"])
       .where("uid", "in", batch)
       .execute();
+    const authors = new Map((await withAuthorLabels(db, rows)).map((r) => [r.uid, r.author_name]));
     // By subject only (index tags_subject): with « subject_type = 'amendment' » or an ORDER BY theme,
     // SQLite would walk every amendment tag through another index. Filtered and sorted here.
     const tags = (
@@ -393,6 +397,7 @@ async function amendmentNames(
       names.set(r.uid, {
         number: r.number_long,
         summary: (r.dispositif_text ?? r.notice)?.slice(0, 300) ?? null,
+        author: authors.get(r.uid) ?? null,
         themes: themes.get(r.uid) ?? [],
       });
     }

@@ -1,6 +1,7 @@
 /**
  * What the pages read from the database. Read-only.
  */
+import { withAuthorLabels } from "../../db/store/people.js";
 import { parseCreditTable } from "../domain/credit-table.js";
 import { sql, type Kysely } from "kysely";
 import { stepLabel } from "../../views/format.js";
@@ -182,16 +183,21 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
     .execute();
   const causeUids = [...new Set(states.flatMap((s) => JSON.parse(s.causes) as string[]))];
   const causes = causeUids.length
-    ? await db.selectFrom("amendments").select(["uid", "number_long", "author_name"]).where("uid", "in", causeUids).execute()
+    ? await withAuthorLabels(
+        db,
+        await db
+          .selectFrom("amendments")
+          .select(["uid", "number_long", "author_name", "author_ref", "group_ref"])
+          .where("uid", "in", causeUids)
+          .execute(),
+      )
     : [];
   const causeByUid = new Map(causes.map((c) => [c.uid, { uid: c.uid, numberLong: c.number_long, authorName: c.author_name }]));
   // The amendments attached to this provision by the analysis (by the text each was filed on, not by bare number).
-  const amendments = await db
-    .selectFrom("amendments")
-    .selectAll()
-    .where("dossier_uid", "=", dossierUid)
-    .where("provision_id", "=", provisionId)
-    .execute();
+  const amendments = await withAuthorLabels(
+    db,
+    await db.selectFrom("amendments").selectAll().where("dossier_uid", "=", dossierUid).where("provision_id", "=", provisionId).execute(),
+  );
   // Discussion order where known, then number — both compared as numbers ("9" before "10").
   amendments.sort(
     (a, b) =>
@@ -231,6 +237,7 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
       authorName: a.author_name,
       authorType: a.author_type,
       groupRef: a.group_ref,
+      groupName: a.group_name,
       targetKind: a.target_kind,
       targetPosition: a.target_position,
       targetArticle: a.target_article,
@@ -244,12 +251,14 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
 
 /** One amendment with everything its page shows. */
 export async function getAmendment(db: Kysely<Database>, uid: string): Promise<AmendmentView | null> {
-  const amendment = await db.selectFrom("amendments").selectAll().where("uid", "=", uid).executeTakeFirst();
+  const stored = await db.selectFrom("amendments").selectAll().where("uid", "=", uid).executeTakeFirst();
+  if (!stored) return null;
+  const [amendment] = await withAuthorLabels(db, [stored]);
   if (!amendment) return null;
   const identical = amendment.identical_discussion_id
     ? await db
         .selectFrom("amendments")
-        .select(["uid", "number_long", "author_name", "outcome"])
+        .select(["uid", "number_long", "author_name", "author_ref", "group_ref", "outcome"])
         .where("identical_discussion_id", "=", amendment.identical_discussion_id)
         .where("text_uid", "=", amendment.text_uid)
         .where("uid", "!=", uid)
@@ -257,7 +266,7 @@ export async function getAmendment(db: Kysely<Database>, uid: string): Promise<A
     : [];
   const subAmendments = await db
     .selectFrom("amendments")
-    .select(["uid", "number_long", "author_name", "outcome"])
+    .select(["uid", "number_long", "author_name", "author_ref", "group_ref", "outcome"])
     .where("parent_uid", "=", uid)
     .execute();
   const parent = amendment.parent_uid
@@ -270,8 +279,8 @@ export async function getAmendment(db: Kysely<Database>, uid: string): Promise<A
   return {
     amendment,
     credits: parseCreditTable(amendment.credits),
-    identical,
-    subAmendments,
+    identical: await withAuthorLabels(db, identical),
+    subAmendments: await withAuthorLabels(db, subAmendments),
     parent: parent ?? null,
     provisionId: provision?.provision_id ?? null,
     dossier: dossier ?? null,
@@ -489,6 +498,8 @@ export async function getThemeSubjects(db: Kysely<Database>, theme: string) {
       "amendments.outcome",
       "amendments.target_article",
       "amendments.author_name",
+      "amendments.author_ref",
+      "amendments.group_ref",
       "amendments.dossier_uid",
       "amendments.discussion_order",
     ])
@@ -503,7 +514,7 @@ export async function getThemeSubjects(db: Kysely<Database>, theme: string) {
     (a, b) =>
       (a.dossier_uid ?? "").localeCompare(b.dossier_uid ?? "") || leadingNumber(a.discussion_order) - leadingNumber(b.discussion_order),
   );
-  return { provisions: [...merged.values()], amendments };
+  return { provisions: [...merged.values()], amendments: await withAuthorLabels(db, amendments) };
 }
 
 /** Provisions and amendments citing a code article. */
@@ -536,6 +547,8 @@ export async function getCodeArticleSubjects(db: Kysely<Database>, code: string,
       "amendments.outcome",
       "amendments.target_article",
       "amendments.author_name",
+      "amendments.author_ref",
+      "amendments.group_ref",
       "amendments.dossier_uid",
     ])
     .where("citations.subject_type", "=", "amendment")
@@ -544,7 +557,7 @@ export async function getCodeArticleSubjects(db: Kysely<Database>, code: string,
     .distinct()
     .limit(500)
     .execute();
-  return { provisions, amendments };
+  return { provisions, amendments: await withAuthorLabels(db, amendments) };
 }
 
 /** Articles and amendments per theme, for the themes index. */

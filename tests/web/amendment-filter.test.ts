@@ -18,6 +18,7 @@ const amendment = (
   authorName: null,
   authorType,
   groupRef,
+  groupName: groupRef ? `Groupe ${groupRef}` : null,
   targetKind: "article",
   targetPosition: null,
   targetArticle: "8",

@@ -3,7 +3,7 @@
  * place; without JavaScript the form reloads the page with the same address.
  */
 import type { ProvisionAmendment } from "../models.js";
-import { amendmentFilterOptions, filterAmendments, type AmendmentFilter } from "../amendment-filter.js";
+import { amendmentFilterOptions, filterAmendments, groupLabel, type AmendmentFilter } from "../amendment-filter.js";
 import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS } from "../../src/domain/amendment.js";
 import { labelOf as label, plural } from "../format.js";
 import { TableScroll } from "./scroll.js";
@@ -48,7 +48,8 @@ export function AmendmentsSection(props: {
             {select("texte", "Étape", options.texte, (v) => props.stepOfText.get(v) ?? v)}{" "}
             {select("sort", "Sort", options.sort, (v) => label(OUTCOME_LABELS, v))}{" "}
             {select("auteur", "Auteur", options.auteur, (v) => label(AUTHOR_TYPE_LABELS, v))}{" "}
-            {options.groupe.length > 0 ? select("groupe", "Groupe", options.groupe, (v) => v) : null} <button type="submit">Filtrer</button>
+            {options.groupe.length > 0 ? select("groupe", "Groupe", options.groupe, (v) => groupLabel(props.amendments, v)) : null}{" "}
+            <button type="submit">Filtrer</button>
           </form>
           <AmendmentsTable shown={filterAmendments(props.amendments, props.filter)} total={props.amendments.length} />
         </>
