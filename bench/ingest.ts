@@ -2,12 +2,15 @@
  * One phase of the ingest benchmark, run in its own process so that its peak memory is its own:
  *   generate <zip> <n>     write the corpus
  *   parse <zip>            read and map every document, store nothing (the baseline)
- *   import <zip> <db>      ingest into a SQLite file (storage, events), without post-processing
+ *   extract <zip> <folder> write the zip's documents as files of a folder (the dump unzipped)
+ *   import <zip|folder> <db> ingest into a SQLite file (storage, events), without post-processing
  *   post <db>              navette analysis, tagging and search index of every dossier
  *   retag <db>             what `navette marquer` does after a rules change (every dossier
  *                          tagged again), against reading the amendments' texts (the baseline)
  * Prints one JSON line: documents, records, milliseconds, peak RSS in MB.
  */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openDatabase } from "../db/connection.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -30,6 +33,19 @@ async function main(): Promise<void> {
   if (phase === "generate" && a && b) {
     await writeCorpusZip(a, Number(b));
     console.log(JSON.stringify({ phase, ms: performance.now() - start, peakMb: peakMb() }));
+    return;
+  }
+  if (phase === "extract" && a && b) {
+    const source = await openLocalSource(a);
+    let documents = 0;
+    for await (const entry of source.entries) {
+      if (entry instanceof SourceError) continue;
+      const file = path.join(b, entry.name);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, await entry.read());
+      documents++;
+    }
+    console.log(JSON.stringify({ phase, documents, ms: performance.now() - start, peakMb: peakMb() }));
     return;
   }
   if (phase === "parse" && a) {

@@ -185,6 +185,10 @@ function benchIngest(): string[] {
   const [first] = child("ingest.js", ["import", zip, db]);
   const [again] = child("ingest.js", ["import", zip, db]);
   const [post] = child("ingest.js", ["post", db]);
+  // The same corpus as a folder of files (the dump unzipped), into a new database.
+  const folder = path.join(dir, "dossier");
+  child("ingest.js", ["extract", zip, folder]);
+  const [fromFolder] = child("ingest.js", ["import", folder, path.join(dir, "folder.sqlite")]);
   const rate = (r: Record<string, unknown> | undefined) => (Number(r?.["documents"] ?? 0) / Number(r?.["ms"] ?? 1)) * 1000;
   const p = rate(parse);
   const lines = [
@@ -193,6 +197,7 @@ function benchIngest(): string[] {
     `  import (stockage, événements)                  : ${rate(first).toFixed(0)} amendements/s = ${((rate(first) / p) * 100).toFixed(0)} % de la référence, mémoire max ${String(first?.["peakMb"])} Mo`,
     `  réimport du même zip (aucune écriture)         : ${rate(again).toFixed(0)} amendements/s = ${((rate(again) / p) * 100).toFixed(0)} % de la référence, mémoire max ${String(again?.["peakMb"])} Mo, ${JSON.stringify(again?.["counts"])}`,
     `  puis analyse, marquage et index de recherche   : ${(Number(post?.["ms"]) / 1000).toFixed(0)} s pour ${String(post?.["dossiers"])} dossiers, mémoire max ${String(post?.["peakMb"])} Mo`,
+    `  import du même corpus en dossier de fichiers   : ${rate(fromFolder).toFixed(0)} amendements/s, mémoire max ${String(fromFolder?.["peakMb"])} Mo (objectif : moins de 400 Mo)`,
   ];
   rmSync(dir, { recursive: true, force: true });
   return lines;

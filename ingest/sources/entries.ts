@@ -40,8 +40,7 @@ export async function openLocalSource(location: string, displayName?: string): P
     throw new SourceError("fichier ou dossier introuvable", location);
   }
   if (info.isDirectory()) {
-    const files = await listFiles(location);
-    return { total: files.length, entries: folderEntries(location, files) };
+    return { total: await countFiles(location), entries: folderEntries(location) };
   }
   if (await isZip(location)) return openZip(location);
   return {
@@ -64,25 +63,28 @@ async function isZip(file: string): Promise<boolean> {
   }
 }
 
-async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && DOCUMENT_EXTENSIONS.test(entry.name)) out.push(full);
-    }
-  };
-  await walk(root);
-  return out;
+/** Documents of a folder, recursively, in name order: one directory listed at a time, never the whole tree in memory. */
+async function* walkFiles(dir: string): AsyncGenerator<string> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    if (entry.isDirectory()) yield* walkFiles(path.join(dir, entry.name));
+    else if (entry.isFile() && DOCUMENT_EXTENSIONS.test(entry.name)) yield path.join(dir, entry.name);
+  }
 }
 
-// An AsyncIterable by contract (zip sources await their entries); this one has nothing to wait for.
-// eslint-disable-next-line @typescript-eslint/require-await
-async function* folderEntries(root: string, files: string[]): AsyncGenerator<SourceEntry> {
-  for (const file of files) {
+/** How many documents a folder holds (for the progress bar), counted without keeping their paths. */
+async function countFiles(dir: string): Promise<number> {
+  let count = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) count += await countFiles(path.join(dir, entry.name));
+    else if (entry.isFile() && DOCUMENT_EXTENSIONS.test(entry.name)) count++;
+  }
+  return count;
+}
+
+async function* folderEntries(root: string): AsyncGenerator<SourceEntry> {
+  for await (const file of walkFiles(root)) {
     yield { name: path.relative(root, file), read: () => readLimited(createReadStream(file), file) };
   }
 }
