@@ -17,6 +17,7 @@ import * as pageSummaries from "./migrations/0010_page_summaries.js";
 import * as runRecovery from "./migrations/0011_run_recovery.js";
 import * as budgetAmendments from "./migrations/0012_budget_amendments.js";
 import * as people from "./migrations/0013_people.js";
+import * as followed from "./migrations/0014_followed.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -37,6 +38,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0011_run_recovery", runRecovery],
   ["0012_budget_amendments", budgetAmendments],
   ["0013_people", people],
+  ["0014_followed", followed],
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -431,6 +431,34 @@ export interface OrgansTable {
   updated_at: string;
 }
 
+/** A bill followed by its address (`navette suivre`, « Suivre un texte »). */
+export interface FollowedDossiersTable {
+  id: Id;
+  /** "an" or "senat". */
+  source: "an" | "senat";
+  /** AN dossier uid or Sénat signet. */
+  key: string;
+  /** The address as given. */
+  address: string;
+  /** The dossier it resolved to, after its first sync. */
+  dossier_uid: string | null;
+  added_by: string | null;
+  added_at: string;
+  last_sync_at: string | null;
+  /** "ok", "partial" (some files failed), "failed". */
+  last_sync_status: string | null;
+  /** JSON SyncSummary (src/importer/sync.ts). */
+  last_sync_summary: string | null;
+}
+
+/** A file a sync imported for a followed bill, with the hash of the content imported. */
+export interface FollowedFilesTable {
+  follow_id: number;
+  url: string;
+  content_hash: string;
+  imported_at: string;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   dossiers: DossiersTable;
@@ -464,6 +492,8 @@ export interface Database {
   citation_counts: CitationCountsTable;
   actors: ActorsTable;
   organs: OrgansTable;
+  followed_dossiers: FollowedDossiersTable;
+  followed_files: FollowedFilesTable;
 }
 
 export type AmendmentRow = Selectable<AmendmentsTable>;

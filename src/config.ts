@@ -25,8 +25,21 @@ export interface WebConfig {
   readonly rulesFile: string;
 }
 
+/** Where `navette sync` fetches a followed bill's files; defaults are the real public addresses. */
+export interface SourceAddresses {
+  /** The Assemblée's site (`NAVETTE_SOURCE_AN`): texts at /dyn/opendata/<uid>.html. */
+  readonly an: string;
+  /** The Sénat's site (`NAVETTE_SOURCE_SENAT`): dossier pages, feeds, texts, jeux complets, dérouleurs. */
+  readonly senat: string;
+  /** The legislature's dossiers dump (`NAVETTE_AN_DOSSIERS`). */
+  readonly anDossiers: string;
+  /** The legislature's amendments dump (`NAVETTE_AN_AMENDEMENTS`). */
+  readonly anAmendments: string;
+}
+
 /** Navette's settings. */
 export interface Config extends WebConfig {
+  readonly sources: SourceAddresses;
   /** `postgres://…` (`DATABASE_URL`) or a SQLite file path. */
   readonly databaseUrl: string;
   /** Folder for the SQLite file and downloaded sources (`NAVETTE_DATA_DIR`, ./data). */
@@ -80,6 +93,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rulesFile: env["NAVETTE_RULES"] ? path.resolve(env["NAVETTE_RULES"]) : path.join(projectRoot(), "rules", "surveillance.yaml"),
     pgPoolMax: integer(env, "PGPOOL_MAX", 10, 1000),
     password: env["NAVETTE_PASSWORD"] || null,
+    sources: sourceAddresses(env),
+  };
+}
+
+const AN_OPEN_DATA = "https://data.assemblee-nationale.fr/static/openData/repository/17/loi";
+
+function address(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (!raw) return fallback;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === "http:" || url.protocol === "https:") return raw.replace(/\/+$/, "");
+  } catch {
+    // said below
+  }
+  throw new ConfigError(`${name} invalide : « ${raw} » (adresse http:// ou https:// attendue)`);
+}
+
+/** The source addresses, from the environment or the real public ones. */
+export function sourceAddresses(env: NodeJS.ProcessEnv = process.env): SourceAddresses {
+  return {
+    an: address(env, "NAVETTE_SOURCE_AN", "https://www.assemblee-nationale.fr"),
+    senat: address(env, "NAVETTE_SOURCE_SENAT", "https://www.senat.fr"),
+    anDossiers: address(env, "NAVETTE_AN_DOSSIERS", `${AN_OPEN_DATA}/dossiers_legislatifs/Dossiers_Legislatifs.json.zip`),
+    anAmendments: address(env, "NAVETTE_AN_AMENDEMENTS", `${AN_OPEN_DATA}/amendements_div_legis/Amendements.json.zip`),
   };
 }
 

@@ -46,7 +46,7 @@ export function Layout(props: { title: string; children: Child; feed?: FeedLink 
           </a>
           <span class="tagline">Suivi des articles et amendements à travers la navette parlementaire</span>
           <nav class="site-nav" aria-label="Sections">
-            <a href="/dossiers">Textes</a> <a href="/themes">Thèmes</a> <a href="/codes">Codes</a>
+            <a href="/dossiers">Textes</a> <a href="/themes">Thèmes</a> <a href="/codes">Codes</a> <a href="/suivis">Suivis</a>
           </nav>
           <form class="header-search" method="get" action="/recherche" role="search">
             <label>

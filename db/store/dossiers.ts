@@ -230,8 +230,11 @@ export async function storeDossierSources(
  * Links Sénat amendments (uids `SN-<session>-<texte>-…`) to the dossier and text of the step they
  * were filed on; the amendment counts follow them, in the same transaction.
  */
-async function linkSenatAmendments(db: Kysely<Database>, dossier: DossierRecord): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+async function linkSenatAmendments(
+  db: Kysely<Database>,
+  dossier: { readonly uid: string; readonly steps: ReadonlyArray<Pick<DossierStep, "textUid" | "details">> },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
     const counts = new AmendmentCountChanges();
     let linked = 0;
     for (const step of dossier.steps) {
@@ -266,8 +269,21 @@ async function linkSenatAmendments(db: Kysely<Database>, dossier: DossierRecord)
         linked += moved.length;
       }
     }
-    if (linked === 0) return;
+    if (linked === 0) return 0;
     await counts.apply(trx);
     await bumpDataVersion(trx);
+    return linked;
+  });
+}
+
+/**
+ * Links to a stored dossier the Sénat amendments imported after it (a jeu complet fetched once
+ * the dossier told which texts it has); returns how many were linked.
+ */
+export async function linkSenatAmendmentsOf(db: Kysely<Database>, dossierUid: string): Promise<number> {
+  const steps = await db.selectFrom("dossier_steps").select(["text_uid", "details"]).where("dossier_uid", "=", dossierUid).execute();
+  return linkSenatAmendments(db, {
+    uid: dossierUid,
+    steps: steps.map((s) => ({ textUid: s.text_uid, details: JSON.parse(s.details) as Record<string, string> })),
   });
 }

@@ -6,8 +6,6 @@ import { writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
-import { openDatabase, type DatabaseHandle } from "../../db/connection.js";
-import { migrateToLatest } from "../../db/migrate.js";
 import { loadConfig, type Config } from "../config.js";
 import { findSourceKind, SOURCE_KINDS } from "../importer/source-kinds.js";
 import { runImport, type ImportSummary } from "../importer/run-import.js";
@@ -27,6 +25,8 @@ import { passwordProblem } from "../accounts/password-policy.js";
 import { isRole } from "../accounts/roles.js";
 import { createApp } from "../web/app.js";
 import { createPhaseProgress, createProgress } from "./progress.js";
+import { openMigrated } from "./database.js";
+import { followCommand, syncCommand } from "./follow.js";
 
 const MAIN_HELP = `navette — suivi des articles et amendements à travers la navette parlementaire
 
@@ -43,6 +43,9 @@ Commandes :
   theme exporter [--sortie <fichier>]   décisions de l'équipe au format des étiquettes
   utilisateur ajouter --role admin|staff|volunteer --email <adresse> --nom <nom>
   demo                        charge les données de démonstration
+  suivre <adresse>            suit un texte par l'adresse de son dossier (Assemblée ou Sénat)
+  suivre --arreter <adresse>  ne le suit plus ; « suivre --liste » liste les textes suivis
+  sync [--dossier <uid>] [--toutes-les 1h]   récupère tout ce qui est nouveau des textes suivis
 
 Configuration (variables d'environnement) :
   DATABASE_URL      postgres://… ou chemin d'un fichier SQLite (défaut : <NAVETTE_DATA_DIR>/navette.sqlite)
@@ -113,6 +116,10 @@ export async function main(argv: string[]): Promise<number> {
       return withHelp(rest, DEMO_HELP, () => demoCommand(config));
     case "marquer":
       return tagCommand(config, rest);
+    case "suivre":
+      return followCommand(config, rest);
+    case "sync":
+      return syncCommand(config, rest);
     case "theme":
       return themeDecisionCommand(config, rest);
     case "utilisateur":
@@ -135,13 +142,6 @@ async function withHelp(args: string[], help: string, run: () => Promise<number>
     return 1;
   }
   return run();
-}
-
-async function openMigrated(config: Config): Promise<DatabaseHandle> {
-  const handle = openDatabase(config.databaseUrl, { poolMax: config.pgPoolMax });
-  const applied = await migrateToLatest(handle);
-  if (applied.length) console.error(`base ${handle.location} : migrations appliquées (${applied.join(", ")})`);
-  return handle;
 }
 
 async function migrateCommand(config: Config): Promise<number> {

@@ -32,7 +32,7 @@ import type { AmendmentRecord } from "../domain/amendment.js";
 import type { ActorRecord, OrganRecord } from "../domain/people.js";
 import { storePeople } from "../../db/store/people.js";
 import type { DossierRecord, TextRecord } from "../domain/dossier.js";
-import type { SourceKind } from "./source-kinds.js";
+import type { DocumentRecords, SourceKind } from "./source-kinds.js";
 
 /** Settings of an import run. */
 export interface ImportOptions {
@@ -52,6 +52,10 @@ export interface ImportOptions {
   readonly onProgress?: (done: number, total: number | null) => void;
   /** Progress of the phases after storage. */
   readonly onPhase?: PhaseProgress;
+  /** Keep only the records of this dossier (amendments, dossiers and texts of others are left aside). */
+  readonly onlyDossier?: string;
+  /** For a URL already downloaded (by `navette sync`): the local copy to read instead of downloading again. */
+  readonly localCopy?: string;
   readonly log?: (message: string) => void;
 }
 
@@ -72,7 +76,7 @@ export interface ImportSummary {
 const MAX_PROBLEMS_KEPT = 1000;
 
 /** Counts and problems of a run, as they come. */
-class RunLog {
+export class RunLog {
   readonly counts = emptyRunCounts();
   readonly problems: ImportProblem[] = [];
 
@@ -123,7 +127,13 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
 }
 
 /** Post-processes what this run touched and what interrupted runs left; returns the runs resumed. */
-async function finishDossiers(handle: DatabaseHandle, run: RunLog, options: ImportOptions, log: (m: string) => void): Promise<number[]> {
+export async function finishDossiers(
+  handle: DatabaseHandle,
+  run: RunLog,
+  options: Pick<ImportOptions, "onPhase">,
+  log: (m: string) => void,
+  alsoDossiers: readonly string[] = [],
+): Promise<number[]> {
   const left = await takeOverInterruptedRuns(handle.db, run.runId);
   if (left.runIds.length > 0) {
     log(
@@ -131,7 +141,7 @@ async function finishDossiers(handle: DatabaseHandle, run: RunLog, options: Impo
         `${left.dossiers.length} dossier${left.dossiers.length > 1 ? "s" : ""} à analyser, marquer et indexer`,
     );
   }
-  const touched = [...(await dossiersTouchedBy(handle.db, [run.runId])), ...left.dossiers];
+  const touched = [...(await dossiersTouchedBy(handle.db, [run.runId])), ...left.dossiers, ...alsoDossiers];
   const done = await postProcess(handle, touched, {
     runId: run.runId,
     report: run.report,
@@ -181,15 +191,17 @@ class PendingRecords {
 }
 
 /** Reads the source and stores its records; returns how many documents were read. */
-async function storeSource(
+export async function storeSource(
   db: DatabaseHandle["db"],
-  options: ImportOptions,
+  options: Omit<ImportOptions, "postProcess" | "onPhase">,
   run: RunLog,
   log: (m: string) => void,
 ): Promise<{ documents: number; notModified: boolean }> {
   let localPath = options.location;
   let notModified = false;
-  if (/^https?:\/\//i.test(options.location)) {
+  if (options.localCopy) {
+    localPath = options.localCopy;
+  } else if (/^https?:\/\//i.test(options.location)) {
     log(`téléchargement de ${options.location}`);
     const download = await downloadToCache(options.location, { ...options.download, cacheDir: options.cacheDir, log });
     localPath = download.file;
@@ -238,17 +250,18 @@ interface ReadDocument {
 /** Maps one document; its amendments, dossiers and texts wait for the next batch, its text versions and discussion order are stored now. */
 async function storeDocument(
   db: DatabaseHandle["db"],
-  options: ImportOptions,
+  options: Omit<ImportOptions, "postProcess" | "onPhase">,
   run: RunLog,
   pending: PendingRecords,
   document: ReadDocument,
   log: (m: string) => void,
 ): Promise<void> {
-  const records = options.kind.parse(document.name, document.bytes);
-  if (records === null) {
+  const parsed = options.kind.parse(document.name, document.bytes);
+  if (parsed === null) {
     run.counts.skipped++;
     return;
   }
+  const records = options.onlyDossier ? onlyDossier(parsed, options.onlyDossier) : parsed;
   pending.amendments.push(...records.amendments);
   for (const a of records.amendments) pending.sourceFiles.set(a.uid, document.path);
   pending.dossiers.push(...records.dossiers.map((record) => ({ record, source: records.dossierSource ?? ("an" as const) })));
@@ -276,6 +289,16 @@ async function storeDocument(
   if (records.problems.length) {
     await run.report(records.problems.map((p) => ({ file: document.name, record: p.record, severity: p.severity, message: p.message })));
   }
+}
+
+/** The records of one dossier (an Assemblée dump holds a whole legislature). */
+function onlyDossier(records: DocumentRecords, dossierUid: string): DocumentRecords {
+  return {
+    ...records,
+    amendments: records.amendments.filter((a) => a.dossierUid === dossierUid),
+    dossiers: records.dossiers.filter((d) => d.uid === dossierUid),
+    texts: records.texts.filter((t) => t.dossierUid === dossierUid),
+  };
 }
 
 /** Stores a dérouleur's order of discussion; warns about amendments it names that are not stored. */

@@ -40,6 +40,7 @@ import { contextStorage } from "hono/context-storage";
 import { sessionMiddleware, type SessionVariables } from "./session.js";
 import { accountRoutes } from "./account-routes.js";
 import { annotationError, annotationItems, annotationRoutes } from "./annotation-routes.js";
+import { followRoutes } from "./follow-routes.js";
 import { themeDecisionRoutes } from "./theme-decision-routes.js";
 import { amendmentFilterQuery, filterAmendments, parseAmendmentFilter } from "../../views/amendment-filter.js";
 import { AmendmentsTable } from "../../views/partials/amendments.js";
@@ -129,6 +130,7 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
   accountRoutes(app, handle, web);
   annotationRoutes(app, db);
   themeDecisionRoutes(app, db, new Set(themeLabels.keys()));
+  followRoutes(app, db);
 
   app.get("/assets/:name", (c) => {
     const asset = assets.get(c.req.param("name"));

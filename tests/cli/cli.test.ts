@@ -22,12 +22,39 @@ function navette(args: string[], dataDir: string, env: Record<string, string> = 
 describe("navette CLI", () => {
   it("prints help for every command", () => {
     const data = tempDir();
-    for (const args of [["--help"], ["migrate", "--help"], ["ingest", "--help"], ["serve", "--help"], ["demo", "--help"]]) {
+    for (const args of [
+      ["--help"],
+      ["migrate", "--help"],
+      ["ingest", "--help"],
+      ["serve", "--help"],
+      ["demo", "--help"],
+      ["suivre", "--help"],
+      ["sync", "--help"],
+    ]) {
       const { code, stdout } = navette(args, data);
       expect(code, args.join(" ")).toBe(0);
       expect(stdout).toMatch(/Usage/);
     }
     expect(navette(["ingest", "--help"], data).stdout).toContain("an-amendements");
+  });
+
+  it("follows a bill by its address, says what it expects of a wrong one, and lists and stops following", () => {
+    const data = tempDir();
+    const wrong = navette(["suivre", "https://example.org/loi"], data);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("adresse non reconnue « https://example.org/loi »");
+    expect(wrong.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(navette(["sync"], data).stderr).toContain("aucun texte suivi : navette suivre <adresse>");
+    expect(navette(["suivre", "DLR5L17N50169"], data).stdout).toContain("DLR5L17N50169 (Assemblée) est suivi");
+    expect(navette(["suivre", "https://www.assemblee-nationale.fr/dyn/17/dossiers/DLR5L17N50169"], data).stdout).toContain(
+      "était déjà suivi",
+    );
+    expect(navette(["suivre", "--liste"], data).stdout).toContain(
+      "DLR5L17N50169 (Assemblée) — pas encore synchronisé — jamais synchronisé",
+    );
+    expect(navette(["sync", "--toutes-les", "5s"], data).stderr).toContain("durée invalide « 5s »");
+    expect(navette(["suivre", "--arreter", "DLR5L17N50169"], data).code).toBe(0);
+    expect(navette(["suivre", "--liste"], data).stdout).toContain("aucun texte suivi");
   });
 
   it("refuses unknown commands and sources with a message, not a stack trace", () => {

@@ -1,0 +1,144 @@
+/**
+ * `navette suivre` + `navette sync` as real processes, against a local mirror of the chambers'
+ * sites (real HTTP on 127.0.0.1, the real Sénat dossier page of pjl16-263 and the files written in
+ * their published formats): one address yields the whole bill — steps, texts, articles,
+ * amendments, statuses; missing files are reported and the rest goes on; a second sync downloads
+ * nothing and writes no data; the followed-bills page shows it. On SQLite and PostgreSQL.
+ */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/web/app.js";
+import { readDataVersion } from "../../db/store/data-version.js";
+import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
+import { tempDir } from "../helpers/fixtures.js";
+import { startMirror, type Mirror } from "../helpers/mirror.js";
+import { MIRROR_AMENDMENTS, securitePubliqueMirror } from "../helpers/securite-publique.js";
+import { hasSharedFixtures } from "../helpers/shared-fixtures.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const hasPage = hasSharedFixtures("senat/dosleg_page_pjl16-263_securite-publique_CMP.html");
+
+/** Runs the CLI in its own process without blocking this one (the mirror answers from here). */
+function navette(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), ...args],
+      { cwd: ROOT, env: { ...process.env, NAVETTE_PASSWORD: "", ...env }, encoding: "utf8", timeout: 120_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+for (const { dialect, available } of TEST_DIALECTS) {
+  describe.skipIf(!available || !hasPage)(`follow a Sénat bill by its address and sync it, on ${dialect}`, () => {
+    let database: TestDatabase;
+    let mirror: Mirror;
+    let env: Record<string, string>;
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+      mirror = await startMirror(securitePubliqueMirror());
+      env = {
+        DATABASE_URL: database.url,
+        NAVETTE_DATA_DIR: tempDir(),
+        NAVETTE_SOURCE_SENAT: mirror.base,
+        NAVETTE_SOURCE_AN: mirror.base,
+        NAVETTE_AN_DOSSIERS: `${mirror.base}/opendata/Dossiers_Legislatifs.json.zip`,
+        NAVETTE_AN_AMENDEMENTS: `${mirror.base}/opendata/Amendements.json.zip`,
+      };
+    });
+    afterAll(async () => {
+      await mirror?.close();
+      await database?.dispose();
+    });
+
+    it("imports the whole bill from its address in one sync, reporting the missing files", async () => {
+      const follow = await navette(["suivre", "https://www.senat.fr/dossier-legislatif/pjl16-263.html"], env);
+      expect(follow.code, follow.stderr).toBe(0);
+      expect(follow.stdout).toContain("pjl16-263 (Sénat) est suivi");
+
+      const sync = await navette(["sync", "--quiet"], env);
+      expect(sync.code, sync.stderr).toBe(0);
+      expect(sync.stdout).toMatch(
+        /sync https:\/\/www\.senat\.fr\/dossier-legislatif\/pjl16-263\.html \(SENAT-pjl16-263\) : 14 fichiers importés, 0 inchangé, 2 absents, 0 en échec/,
+      );
+      expect(sync.stderr).toContain(`absent : flux du dossier au Sénat (${mirror.base}/dossierleg/rss/doslegpjl16-263.xml)`);
+      expect(sync.stderr).toContain(
+        `absent : dérouleur de séance du texte pjl16-400 (${mirror.base}/enseance/2016-2017/400/liste_discussion.json)`,
+      );
+
+      const { db } = database;
+      const steps = await db
+        .selectFrom("dossier_steps")
+        .select(["step_key", "text_uid"])
+        .where("dossier_uid", "=", "SENAT-pjl16-263")
+        .execute();
+      expect(steps).toHaveLength(10);
+      const texts = await db.selectFrom("texts").select("uid").where("content_hash", "is not", null).orderBy("uid").execute();
+      expect(texts.map((t) => t.uid)).toEqual([
+        "ANR5L14B4420",
+        "ANR5L14BTA0908",
+        "ANR5L14BTA0915",
+        "ANR5L14BTC4431",
+        "SENAT-pjl16-263",
+        "SENAT-pjl16-310",
+        "SENAT-pjl16-400",
+        "SENAT-tas16-065",
+        "SENAT-tas16-095",
+      ]);
+      const amendments = await db.selectFrom("amendments").select(["uid", "dossier_uid", "outcome"]).execute();
+      expect(amendments).toHaveLength(MIRROR_AMENDMENTS);
+      expect(amendments.every((a) => a.dossier_uid === "SENAT-pjl16-263")).toBe(true);
+      // The navette: article 4, added by the Sénat's committee, deleted by the Assemblée's.
+      const article4 = await db
+        .selectFrom("provision_states")
+        .select(["step_key", "status"])
+        .where("dossier_uid", "=", "SENAT-pjl16-263")
+        .where("provision_id", "like", "4@%")
+        .orderBy("step_position")
+        .execute();
+      expect(article4.map((s) => `${s.step_key} ${s.status}`)).toEqual([
+        "SN1-COMMISSION#1 new",
+        "SN1-SEANCE#1 unchanged",
+        "AN1-DEPOT#1 unchanged",
+        "AN1-COMMISSION#1 deleted",
+        "AN1-SEANCE#1 absent",
+        "CMP-COMMISSION#1 absent",
+        "CMP-SEANCE-AN#1 absent",
+        "CMP-SEANCE-SN#1 absent",
+      ]);
+      const run = await db.selectFrom("import_runs").select(["source", "status"]).orderBy("id", "desc").executeTakeFirstOrThrow();
+      expect(run).toEqual({ source: "sync", status: "ok" });
+    });
+
+    it("downloads nothing and writes no data on a second sync", async () => {
+      const version = await readDataVersion(database.db);
+      const events = await database.db
+        .selectFrom("events")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      const served = mirror.log.length;
+      const again = await navette(["sync", "--quiet"], env);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toMatch(/0 fichier importé, 14 inchangés, 2 absents, 0 en échec — 0 nouveau, 0 modifié/);
+      const answered = mirror.log.slice(served);
+      expect(answered.filter((r) => r.status === 200)).toEqual([]);
+      expect(answered.filter((r) => r.status === 304)).toHaveLength(14);
+      expect(await readDataVersion(database.db)).toBe(version);
+      const after = await database.db
+        .selectFrom("events")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(events.n));
+    });
+
+    it("lists the followed bill with its last sync on the followed-bills page", async () => {
+      const html = await (await createApp(database).request("/suivis")).text();
+      expect(html).toContain("pjl16-263");
+      expect(html).toContain("/dossiers/SENAT-pjl16-263");
+      expect(html).toMatch(/0 fichier importé, 14 inchangés, 2 absents/);
+      expect(html).toContain("dérouleur de séance du texte pjl16-400");
+    });
+  });
+}
