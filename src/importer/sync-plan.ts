@@ -27,6 +27,8 @@ export interface SyncStep {
 const AN_DOSSIER = /^DLR5L\d{2}N\d+$/;
 const AN_TEXT = /^(?:PRJL|PION|PNRE|PPRE|PRJC|PNRR)[A-Z]{2}R5L\d{2}B(?:TC|TA)?\d{4}$/;
 const SENAT_TEXT = /^SENAT-([a-z]+)(\d{2})-(\d+)$/;
+/** A Sénat text as the Assemblée's dossiers name it: PIONSNR5S2024B0999 is the Sénat's ppl24-999. */
+const AN_NAMED_SENAT_TEXT = /^(PION|PRJL)SNR5S\d{2}(\d{2})B(TC|TA)?(\d{4})$/;
 /** A text of an older legislature known by its number only (the Sénat's pages link the AN's `.asp` pages). */
 const AN_OLD_TEXT = /^ANR5L(\d{2})B(TC|TA)?(\d{4})$/;
 
@@ -58,7 +60,7 @@ export function stepSources(
     const uid = step.textUid;
     if (!uid || seen.has(uid)) continue;
     seen.add(uid);
-    const senat = SENAT_TEXT.exec(uid);
+    const senat = SENAT_TEXT.exec(uid) ?? senatRefOfAnName(uid);
     if (senat) {
       sources.push(...senatTextSources(senat, step.textRole, addresses));
     } else if (AN_TEXT.test(uid)) {
@@ -72,6 +74,15 @@ export function stepSources(
   if (AN_DOSSIER.test(dossierUid))
     sources.push({ kind: "an-amendements", url: addresses.anAmendments, about: "amendements de l'Assemblée", onlyDossier: dossierUid });
   return { sources, unknown };
+}
+
+/** The Sénat reference of a Sénat text named the Assemblée's way, as SENAT_TEXT would match it. */
+function senatRefOfAnName(uid: string): RegExpExecArray | null {
+  const match = AN_NAMED_SENAT_TEXT.exec(uid);
+  if (!match) return null;
+  const [, nature, year, infix, number] = match;
+  const kind = infix === "TA" ? "tas" : nature === "PION" ? "ppl" : "pjl";
+  return SENAT_TEXT.exec(`SENAT-${kind}${year}-${Number(number)}`);
 }
 
 /** An older AN text page: `/14/projets/pl4420.asp`, `/14/ta-commission/r4431-a0.asp`, `/14/ta/ta0908.asp`. */

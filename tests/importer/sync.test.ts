@@ -15,6 +15,11 @@ import { tempDir } from "../helpers/fixtures.js";
 import { startMirror, type Mirror } from "../helpers/mirror.js";
 import { MIRROR_AMENDMENTS, securitePubliqueMirror } from "../helpers/securite-publique.js";
 import { hasSharedFixtures } from "../helpers/shared-fixtures.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { writeZip } from "../helpers/fixtures.js";
+import { renderSenatHtml } from "../../scripts/text-formats.js";
+import { DEMO_SENAT_TABLED_TEXT } from "../../scripts/demo-bill.js";
+import type { MirrorFile } from "../helpers/mirror.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const hasPage = hasSharedFixtures("senat/dosleg_page_pjl16-263_securite-publique_CMP.html");
@@ -139,6 +144,87 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(html).toContain("/dossiers/SENAT-pjl16-263");
       expect(html).toMatch(/0 fichier importé, 14 inchangés, 2 absents/);
       expect(html).toContain("dérouleur de séance du texte pjl16-400");
+    });
+  });
+}
+
+/** Every file under a folder, with its path relative to it. */
+function filesUnder(dir: string, prefix = ""): Array<[string, Buffer]> {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e): Array<[string, Buffer]> =>
+    e.isDirectory()
+      ? filesUnder(dir, path.join(prefix, e.name))
+      : [[path.join(prefix, e.name), readFileSync(path.join(dir, prefix, e.name))]],
+  );
+}
+
+/**
+ * The Assemblée's side, from the demo's files: the legislature's dumps (with another bill's dossier
+ * and amendment in them, which a sync must leave aside), the committee text, the Sénat's tabled text.
+ */
+async function demoMirrorFiles(): Promise<Map<string, MirrorFile>> {
+  const demo = path.join(ROOT, "demo", "an");
+  const dossier = readFileSync(path.join(demo, "dossiers", "DLR5L17N99901.json"), "utf8");
+  const other = dossier.replaceAll("DLR5L17N99901", "DLR5L17N99902").replace("Démonstration —", "Autre texte —");
+  const dossiers = await writeZip([
+    ["json/dossierParlementaire/DLR5L17N99901.json", dossier],
+    ["json/dossierParlementaire/DLR5L17N99902.json", other],
+  ]);
+  const amendments = filesUnder(path.join(demo, "amendements"));
+  const [firstName, firstBody] = amendments[0]!;
+  const elsewhere: [string, Buffer] = [
+    firstName.replace("DLR5L17N99901", "DLR5L17N11111").replace(/N0000(\d\d)\.json$/, "N0009$1.json"),
+    firstBody,
+  ];
+  const dump = await writeZip([...amendments, elsewhere].map(([name, body]) => [name, body]));
+  const zip = (file: string): MirrorFile => ({ body: readFileSync(file), type: "application/zip" });
+  return new Map<string, MirrorFile>([
+    ["/opendata/Dossiers_Legislatifs.json.zip", zip(dossiers)],
+    ["/opendata/Amendements.json.zip", zip(dump)],
+    [
+      "/dyn/opendata/PIONANR5L17BTC9943.html",
+      { body: readFileSync(path.join(demo, "textes", "PIONANR5L17BTC9943.html")), type: "text/html" },
+    ],
+    ["/leg/ppl24-999.html", { body: Buffer.from(renderSenatHtml(DEMO_SENAT_TABLED_TEXT)), type: "text/html" }],
+  ]);
+}
+
+for (const { dialect, available } of TEST_DIALECTS) {
+  describe.skipIf(!available)(`follow an Assemblée bill by its uid and sync it from the legislature's dumps, on ${dialect}`, () => {
+    let database: TestDatabase;
+    let mirror: Mirror;
+    let env: Record<string, string>;
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+      mirror = await startMirror(await demoMirrorFiles());
+      env = {
+        DATABASE_URL: database.url,
+        NAVETTE_DATA_DIR: tempDir(),
+        NAVETTE_SOURCE_SENAT: mirror.base,
+        NAVETTE_SOURCE_AN: mirror.base,
+        NAVETTE_AN_DOSSIERS: `${mirror.base}/opendata/Dossiers_Legislatifs.json.zip`,
+        NAVETTE_AN_AMENDEMENTS: `${mirror.base}/opendata/Amendements.json.zip`,
+      };
+    });
+    afterAll(async () => {
+      await mirror?.close();
+      await database?.dispose();
+    });
+
+    it("imports the bill's dossier, texts and amendments, and only this bill's", async () => {
+      expect((await navette(["suivre", "https://www.assemblee-nationale.fr/dyn/17/dossiers/DLR5L17N99901"], env)).code).toBe(0);
+      const sync = await navette(["sync", "--quiet"], env);
+      expect(sync.code, sync.stderr).toBe(0);
+      const { db } = database;
+      expect((await db.selectFrom("dossiers").select("uid").execute()).map((d) => d.uid)).toEqual(["DLR5L17N99901"]);
+      const amendments = await db.selectFrom("amendments").select("dossier_uid").execute();
+      expect(amendments).toHaveLength(13);
+      expect(new Set(amendments.map((a) => a.dossier_uid))).toEqual(new Set(["DLR5L17N99901"]));
+      const texts = await db.selectFrom("texts").select("uid").where("content_hash", "is not", null).orderBy("uid").execute();
+      expect(texts.map((t) => t.uid)).toEqual(["PIONANR5L17BTC9943", "PIONSNR5S2024B0999"]);
+      const provisions = await db.selectFrom("provisions").select("provision_id").where("dossier_uid", "=", "DLR5L17N99901").execute();
+      expect(provisions.length).toBeGreaterThan(10);
+      expect(sync.stderr).toContain(`absent : texte PIONANR5L17B9907 (${mirror.base}/dyn/opendata/PIONANR5L17B9907.html)`);
+      expect(sync.stdout).toMatch(/\(DLR5L17N99901\) : 4 fichiers importés/);
     });
   });
 }
