@@ -5,19 +5,7 @@
 import { Layout } from "./layout.js";
 import { CsrfField } from "./account.js";
 import { frenchDate, plural } from "./format.js";
-import type { SyncDigest } from "../db/store/followed.js";
-
-/** A followed bill as the page shows it. */
-export interface FollowedView {
-  readonly id: number;
-  readonly source: "an" | "senat";
-  readonly key: string;
-  readonly address: string;
-  readonly dossier: { readonly uid: string; readonly title: string } | null;
-  readonly lastSyncAt: string | null;
-  readonly lastSyncStatus: string | null;
-  readonly digest: SyncDigest | null;
-}
+import type { FollowedView } from "./models.js";
 
 const STATUS_LABELS: Record<string, string> = { ok: "réussie", partial: "partielle (des fichiers en échec)", failed: "échouée" };
 

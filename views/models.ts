@@ -255,3 +255,31 @@ export interface PageContext {
   readonly visitor: { readonly user: { readonly displayName: string; readonly role: string } | null; readonly csrfToken: string } | null;
   readonly assetPath: (name: string) => string;
 }
+
+/** What a page shows of a sync: counts by outcome and the files that did not come. */
+export interface SyncDigest {
+  readonly imported: number;
+  readonly unchanged: number;
+  readonly missing: number;
+  readonly failed: number;
+  readonly created: number;
+  readonly changed: number;
+  readonly problems: ReadonlyArray<{
+    readonly about: string;
+    readonly url: string;
+    readonly outcome: "missing" | "failed";
+    readonly message: string | null;
+  }>;
+}
+
+/** A followed bill as the page shows it. */
+export interface FollowedView {
+  readonly id: number;
+  readonly source: "an" | "senat";
+  readonly key: string;
+  readonly address: string;
+  readonly dossier: { readonly uid: string; readonly title: string } | null;
+  readonly lastSyncAt: string | null;
+  readonly lastSyncStatus: string | null;
+  readonly digest: SyncDigest | null;
+}

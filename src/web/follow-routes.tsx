@@ -9,7 +9,8 @@ import { audit } from "../../db/store/accounts.js";
 import { followDossier, listFollowed, readSyncDigest, unfollowDossier } from "../../db/store/followed.js";
 import { hasRole } from "../accounts/roles.js";
 import { parseFollowAddress } from "../domain/follow-address.js";
-import { FollowedPage, type FollowedView } from "../../views/followed.js";
+import { FollowedPage } from "../../views/followed.js";
+import type { FollowedView } from "../../views/models.js";
 import type { SessionVariables } from "./session.js";
 import { textOf } from "./text.js";
 
