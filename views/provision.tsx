@@ -42,10 +42,6 @@ export function ProvisionPage(props: ProvisionPageProps) {
   const path = provisionPath(detail.dossier.uid, detail.id);
   const numbers = [...new Set(detail.steps.map((s) => s.number))];
   const shown = detail.steps.find((s) => s.stepKey === props.shownStep) ?? detail.steps[detail.steps.length - 1];
-  const stepName = (key: string | null) => {
-    const step = detail.steps.find((s) => s.stepKey === key);
-    return step ? stepLabel(step) : "—";
-  };
   return (
     <Layout
       title={`Article ${detail.lastNumber} — ${detail.dossier.title}`}
@@ -55,6 +51,37 @@ export function ProvisionPage(props: ProvisionPageProps) {
         <a href="/">Textes suivis</a> › <a href={`/dossiers/${encodeURIComponent(detail.dossier.uid)}`}>{detail.dossier.title}</a>
       </p>
       <h1>Article {numbers.join(" → ")}</h1>
+      <StatusTimeline detail={detail} />
+      <DiffSection detail={detail} path={path} from={props.from} to={props.to} diff={props.diff} />
+      <ThemesSection {...props} path={path} />
+      <Citations citations={props.citations} />
+      {shown ? <TextAtStep step={shown} themes={props.themes} themeLabels={props.themeLabels} /> : null}
+      <AnnotationsPanel
+        action={`${path}/annotations`}
+        items={props.annotations.items}
+        signedIn={props.annotations.signedIn}
+        csrf={props.annotations.csrf}
+        steps={detail.steps.map((s) => ({ key: s.stepKey, label: stepLabel(s) }))}
+        currentStep={shown?.stepKey ?? ""}
+        error={props.annotations.error}
+      />
+      <AmendmentsSection
+        path={path}
+        amendments={detail.amendments}
+        filter={props.amendmentFilter}
+        stepOfText={new Map(detail.steps.filter((s) => s.textUid).map((s) => [s.textUid!, stepLabel(s)]))}
+      />
+    </Layout>
+  );
+}
+
+type Step = ProvisionDetail["steps"][number];
+
+/** The article's path through the navette: each step's status, number, and the amendments that caused it. */
+function StatusTimeline(props: { detail: ProvisionDetail }) {
+  const { detail } = props;
+  return (
+    <>
       <h2>Parcours dans la navette</h2>
       <ol class="status-timeline">
         {detail.steps.map((s) => (
@@ -81,7 +108,28 @@ export function ProvisionPage(props: ProvisionPageProps) {
           </li>
         ))}
       </ol>
+    </>
+  );
+}
 
+/** The form choosing two versions (htmx swaps the diff in place) and the diff. */
+function DiffSection(props: { detail: ProvisionDetail; path: string; from: string | null; to: string | null; diff: ArticleDiff | null }) {
+  const { detail, path } = props;
+  const stepName = (key: string | null) => {
+    const step = detail.steps.find((s) => s.stepKey === key);
+    return step ? stepLabel(step) : "—";
+  };
+  const choose = (name: "de" | "a", chosen: string | null) => (
+    <select name={name}>
+      {detail.steps.map((s) => (
+        <option value={s.stepKey} selected={s.stepKey === chosen}>
+          {stepLabel(s)} ({label(s.status)})
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <>
       <h2>Comparer deux versions</h2>
       <form
         class="diff-form"
@@ -92,88 +140,35 @@ export function ProvisionPage(props: ProvisionPageProps) {
         hx-swap="outerHTML"
         hx-trigger="change, submit"
       >
-        <label>
-          De{" "}
-          <select name="de">
-            {detail.steps.map((s) => (
-              <option value={s.stepKey} selected={s.stepKey === props.from}>
-                {stepLabel(s)} ({label(s.status)})
-              </option>
-            ))}
-          </select>
-        </label>{" "}
-        <label>
-          à{" "}
-          <select name="a">
-            {detail.steps.map((s) => (
-              <option value={s.stepKey} selected={s.stepKey === props.to}>
-                {stepLabel(s)} ({label(s.status)})
-              </option>
-            ))}
-          </select>
-        </label>{" "}
-        <button type="submit">Comparer</button>
+        <label>De {choose("de", props.from)}</label> <label>à {choose("a", props.to)}</label> <button type="submit">Comparer</button>
       </form>
       <DiffPanel diff={props.diff} fromLabel={stepName(props.from)} toLabel={stepName(props.to)} />
+    </>
+  );
+}
 
+/** The article's themes with their evidence and decisions, and the staff's forms. */
+function ThemesSection(props: ProvisionPageProps & { path: string }) {
+  return (
+    <>
       <h2 id="themes">Thèmes</h2>
       {props.themes.length === 0 ? (
         <p class="empty">Aucun thème de surveillance trouvé dans cet article.</p>
       ) : (
         <ul class="themes">
-          {props.themes.map((t) => {
-            const lastWith = detail.steps.filter((s) => t.steps.some((x) => x.stepKey === s.stepKey)).at(-1);
-            const lost = lastWith
-              ? detail.steps
-                  .slice(detail.steps.indexOf(lastWith) + 1)
-                  .find((s) => s.status !== "deleted" && s.status !== "absent" && s.alineas.length > 0)
-              : undefined;
-            const evidence = t.steps.find((x) => x.stepKey === lastWith?.stepKey)?.evidence ?? [];
-            return (
-              <li class={t.decision?.decision === "rejected" ? "theme rejected" : "theme"}>
-                <a class="badge theme-badge" href={`/themes/${encodeURIComponent(t.theme)}`}>
-                  {props.themeLabels.get(t.theme) ?? t.theme}
-                </a>{" "}
-                {t.decision ? (
-                  <span>
-                    {t.decision.decision === "rejected" ? "rejeté" : "ajouté"} par {t.decision.author} : « {t.decision.reason} »
-                  </span>
-                ) : (
-                  <span class="muted">trouvé par les règles</span>
-                )}
-                {evidence.length > 0 ? (
-                  <ul class="evidence">
-                    {evidence.slice(0, 6).map((e) => (
-                      <li>
-                        {e.rule} : « {e.term} », alinéa {e.alinea}
-                        {lastWith ? ` (${stepLabel(lastWith)})` : ""}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                {lost ? (
-                  <p class="notice">
-                    La preuve de ce thème a disparu à l'étape « {stepLabel(lost)} » : le texte n'en contient plus les termes.
-                  </p>
-                ) : null}
-                {props.themeDecisions && t.decision?.decision !== "rejected" ? (
-                  <form method="post" action={`${path}/themes`} class="theme-decision">
-                    <input type="hidden" name="_csrf" value={props.themeDecisions.csrf} />
-                    <input type="hidden" name="theme" value={t.theme} />
-                    <input type="hidden" name="decision" value="rejected" />
-                    <label>
-                      Raison du rejet <input name="raison" required maxlength={1000} />
-                    </label>{" "}
-                    <button type="submit">Rejeter ce thème</button>
-                  </form>
-                ) : null}
-              </li>
-            );
-          })}
+          {props.themes.map((t) => (
+            <ThemeItem
+              theme={t}
+              steps={props.detail.steps}
+              themeLabels={props.themeLabels}
+              path={props.path}
+              decisions={props.themeDecisions}
+            />
+          ))}
         </ul>
       )}
       {props.themeDecisions ? (
-        <form method="post" action={`${path}/themes`} class="theme-decision">
+        <form method="post" action={`${props.path}/themes`} class="theme-decision">
           <input type="hidden" name="_csrf" value={props.themeDecisions.csrf} />
           <input type="hidden" name="decision" value="added" />
           <label>
@@ -192,65 +187,111 @@ export function ProvisionPage(props: ProvisionPageProps) {
           <button type="submit">Ajouter</button>
         </form>
       ) : null}
-      {props.citations.length > 0 ? (
-        <>
-          <h2>Articles de codes cités</h2>
-          <ul class="citations">
-            {props.citations.map((c) => (
-              <li>
-                <a href={`/codes/${encodeURIComponent(c.code)}/${encodeURIComponent(c.article)}`}>
-                  {c.code} {c.article}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
+    </>
+  );
+}
+
+/** One theme: who decided it or which rules found it, its evidence, whether the evidence was lost, the rejection form. */
+function ThemeItem(props: {
+  theme: ProvisionTheme;
+  steps: readonly Step[];
+  themeLabels: ReadonlyMap<string, string>;
+  path: string;
+  decisions: { readonly csrf: string } | null;
+}) {
+  const { theme: t, steps } = props;
+  const lastWith = steps.filter((s) => t.steps.some((x) => x.stepKey === s.stepKey)).at(-1);
+  const lost = lastWith
+    ? steps.slice(steps.indexOf(lastWith) + 1).find((s) => s.status !== "deleted" && s.status !== "absent" && s.alineas.length > 0)
+    : undefined;
+  const evidence = t.steps.find((x) => x.stepKey === lastWith?.stepKey)?.evidence ?? [];
+  return (
+    <li class={t.decision?.decision === "rejected" ? "theme rejected" : "theme"}>
+      <a class="badge theme-badge" href={`/themes/${encodeURIComponent(t.theme)}`}>
+        {props.themeLabels.get(t.theme) ?? t.theme}
+      </a>{" "}
+      {t.decision ? (
+        <span>
+          {t.decision.decision === "rejected" ? "rejeté" : "ajouté"} par {t.decision.author} : « {t.decision.reason} »
+        </span>
+      ) : (
+        <span class="muted">trouvé par les règles</span>
+      )}
+      {evidence.length > 0 ? (
+        <ul class="evidence">
+          {evidence.slice(0, 6).map((e) => (
+            <li>
+              {e.rule} : « {e.term} », alinéa {e.alinea}
+              {lastWith ? ` (${stepLabel(lastWith)})` : ""}
+            </li>
+          ))}
+        </ul>
       ) : null}
-
-      {shown ? (
-        <section class="text-at-step">
-          <h2>
-            Texte — {stepLabel(shown)} ({label(shown.status)})
-          </h2>
-          {shown.alineas.length === 0 ? (
-            <p class="empty">Pas de texte à cette étape.</p>
-          ) : (
-            <ol class="alineas">
-              {shown.alineas.map((a) => (
-                <li value={a.number}>
-                  <Highlighted
-                    text={a.text}
-                    ranges={props.themes
-                      .filter((t) => t.decision?.decision !== "rejected")
-                      .flatMap((t) =>
-                        (t.steps.find((x) => x.stepKey === shown.stepKey)?.evidence ?? [])
-                          .filter((e) => e.alinea === a.number)
-                          .map((e) => ({ start: e.start, end: e.end, title: `${props.themeLabels.get(t.theme) ?? t.theme} — ${e.rule}` })),
-                      )}
-                  />
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+      {lost ? (
+        <p class="notice">La preuve de ce thème a disparu à l'étape « {stepLabel(lost)} » : le texte n'en contient plus les termes.</p>
       ) : null}
+      {props.decisions && t.decision?.decision !== "rejected" ? (
+        <form method="post" action={`${props.path}/themes`} class="theme-decision">
+          <input type="hidden" name="_csrf" value={props.decisions.csrf} />
+          <input type="hidden" name="theme" value={t.theme} />
+          <input type="hidden" name="decision" value="rejected" />
+          <label>
+            Raison du rejet <input name="raison" required maxlength={1000} />
+          </label>{" "}
+          <button type="submit">Rejeter ce thème</button>
+        </form>
+      ) : null}
+    </li>
+  );
+}
 
-      <AnnotationsPanel
-        action={`${path}/annotations`}
-        items={props.annotations.items}
-        signedIn={props.annotations.signedIn}
-        csrf={props.annotations.csrf}
-        steps={detail.steps.map((s) => ({ key: s.stepKey, label: stepLabel(s) }))}
-        currentStep={shown?.stepKey ?? ""}
-        error={props.annotations.error}
-      />
+/** The code articles the article cites, each a link to its page. */
+function Citations(props: { citations: ReadonlyArray<{ code: string; article: string }> }) {
+  if (props.citations.length === 0) return null;
+  return (
+    <>
+      <h2>Articles de codes cités</h2>
+      <ul class="citations">
+        {props.citations.map((c) => (
+          <li>
+            <a href={`/codes/${encodeURIComponent(c.code)}/${encodeURIComponent(c.article)}`}>
+              {c.code} {c.article}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
-      <AmendmentsSection
-        path={path}
-        amendments={detail.amendments}
-        filter={props.amendmentFilter}
-        stepOfText={new Map(detail.steps.filter((s) => s.textUid).map((s) => [s.textUid!, stepLabel(s)]))}
-      />
-    </Layout>
+/** The article's text at one step, with the themes' evidence highlighted. */
+function TextAtStep(props: { step: Step; themes: readonly ProvisionTheme[]; themeLabels: ReadonlyMap<string, string> }) {
+  const { step: shown } = props;
+  return (
+    <section class="text-at-step">
+      <h2>
+        Texte — {stepLabel(shown)} ({label(shown.status)})
+      </h2>
+      {shown.alineas.length === 0 ? (
+        <p class="empty">Pas de texte à cette étape.</p>
+      ) : (
+        <ol class="alineas">
+          {shown.alineas.map((a) => (
+            <li value={a.number}>
+              <Highlighted
+                text={a.text}
+                ranges={props.themes
+                  .filter((t) => t.decision?.decision !== "rejected")
+                  .flatMap((t) =>
+                    (t.steps.find((x) => x.stepKey === shown.stepKey)?.evidence ?? [])
+                      .filter((e) => e.alinea === a.number)
+                      .map((e) => ({ start: e.start, end: e.end, title: `${props.themeLabels.get(t.theme) ?? t.theme} — ${e.rule}` })),
+                  )}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

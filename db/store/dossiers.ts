@@ -2,6 +2,7 @@
  * Storing dossiers with their steps, and the texts they refer to. Events: `dossier.created`,
  * `dossier.step_added` for each new step, `dossier.updated` for other changes, `text.created`.
  */
+import { readJsonColumn, isDossierRecord, isStringRecord } from "./json-columns.js";
 import type { Kysely, Transaction } from "kysely";
 import type { DossierRecord, DossierStep, TextRecord } from "../../src/domain/dossier.js";
 import type { Database, NewEventRow } from "../schema.js";
@@ -205,9 +206,14 @@ export async function storeDossierSources(
       )
       .execute();
     const related = key ? await db.selectFrom("dossier_sources").select(["source", "record"]).where("merge_key", "=", key).execute() : [];
-    const an = source === "an" ? record : related.filter((r) => r.source === "an").map((r) => JSON.parse(r.record) as DossierRecord)[0];
+    const an =
+      source === "an"
+        ? record
+        : related.filter((r) => r.source === "an").map((r) => readJsonColumn(r.record, isDossierRecord, "dossier_sources.record"))[0];
     const senat =
-      source === "senat" ? record : related.filter((r) => r.source === "senat").map((r) => JSON.parse(r.record) as DossierRecord)[0];
+      source === "senat"
+        ? record
+        : related.filter((r) => r.source === "senat").map((r) => readJsonColumn(r.record, isDossierRecord, "dossier_sources.record"))[0];
     const merged = an && senat ? mergeDossiers(an, senat) : (an ?? record);
     const result = await storeDossiers(db, [merged], context);
     counts.created += result.created;
@@ -284,6 +290,6 @@ export async function linkSenatAmendmentsOf(db: Kysely<Database>, dossierUid: st
   const steps = await db.selectFrom("dossier_steps").select(["text_uid", "details"]).where("dossier_uid", "=", dossierUid).execute();
   return linkSenatAmendments(db, {
     uid: dossierUid,
-    steps: steps.map((s) => ({ textUid: s.text_uid, details: JSON.parse(s.details) as Record<string, string> })),
+    steps: steps.map((s) => ({ textUid: s.text_uid, details: readJsonColumn(s.details, isStringRecord, "dossier_steps.details") })),
   });
 }

@@ -2,6 +2,7 @@
  * Reading what the navette engine needs for one dossier, and storing what it found: provisions
  * and their state at every step, with one event per new or changed state.
  */
+import { readJsonColumn, isAlineaList, isOpenRange, isStringList } from "./json-columns.js";
 import type { Kysely } from "kysely";
 import type { Alinea } from "../../src/domain/bill-text.js";
 import type { PrintedStatus } from "../../src/domain/article-heading.js";
@@ -39,8 +40,8 @@ export async function loadNavetteSteps(db: Kysely<Database>, dossierUid: string)
       number: row.number,
       sortKey: row.sort_key,
       status: row.status as PrintedStatus,
-      alineas: JSON.parse(row.alineas) as Alinea[],
-      openRange: row.open_range ? (JSON.parse(row.open_range) as { from: string; to: string }) : null,
+      alineas: readJsonColumn(row.alineas, isAlineaList, "text_articles.alineas"),
+      openRange: row.open_range ? readJsonColumn(row.open_range, isOpenRange, "text_articles.open_range") : null,
     });
     byText.set(row.text_uid, list);
   }
@@ -188,7 +189,7 @@ export async function storeProvisions(
             status: row.status as ProvisionStatus,
             previous: (old?.status ?? null) as ProvisionStatus | null,
             number: row.number,
-            causes: JSON.parse(row.causes) as string[],
+            causes: readJsonColumn(row.causes, isStringList, "provision_states.causes"),
             changeRatio: row.change_ratio,
           }),
           occurred_at: dates.get(`${row.provision_id}|${row.step_key}`) ?? null,

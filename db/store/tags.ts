@@ -4,6 +4,7 @@
  * items), `tag.lost` when a later version of the provision no longer has its evidence,
  * `tag.decided` when someone adds or rejects a tag.
  */
+import { readJsonColumn, isAlineaList } from "./json-columns.js";
 import { sql, type Kysely } from "kysely";
 import type { Database, NewEventRow } from "../schema.js";
 import { chunk, nowIso } from "./common.js";
@@ -282,7 +283,7 @@ export async function labelledTexts(db: Kysely<Database>, uids: readonly string[
       .where("status", "not in", ["deleted", "absent"])
       .orderBy("step_position", "desc")
       .executeTakeFirst();
-    if (state) out.set(uid, JSON.parse(state.alineas) as TaggedParagraph[]);
+    if (state) out.set(uid, readJsonColumn(state.alineas, isAlineaList, "provision_states.alineas"));
   }
   return out;
 }

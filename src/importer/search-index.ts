@@ -2,6 +2,7 @@
  * Keeping the search index of a dossier up to date: the latest text of each provision and every
  * amendment.
  */
+import { readJsonColumn, isAlineaList } from "../../db/store/json-columns.js";
 import type { DatabaseHandle } from "../../db/connection.js";
 import { indexDossier, type SearchDocument } from "../../db/store/search.js";
 
@@ -19,9 +20,11 @@ export async function indexDossierForSearch(handle: DatabaseHandle, dossierUid: 
       .orderBy("step_position")
       .execute();
     const latest = new Map<string, (typeof states)[number]>();
-    for (const s of states) if (s.status !== "absent" && (JSON.parse(s.alineas) as unknown[]).length > 0) latest.set(s.provision_id, s);
+    for (const s of states)
+      if (s.status !== "absent" && readJsonColumn(s.alineas, isAlineaList, "provision_states.alineas").length > 0)
+        latest.set(s.provision_id, s);
     for (const [ref, s] of latest) {
-      const alineas = JSON.parse(s.alineas) as Array<{ text: string }>;
+      const alineas = readJsonColumn(s.alineas, isAlineaList, "provision_states.alineas");
       documents.push({
         kind: "article",
         ref,

@@ -2,6 +2,7 @@
  * Tagging a dossier: every provision at every step, and every amendment, go through the rules;
  * tags with their evidence and code citations are stored.
  */
+import { readJsonColumn, isAlineaList } from "../../db/store/json-columns.js";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 import { storeDossierTags, type CitationRow, type TagRow } from "../../db/store/tags.js";
@@ -37,7 +38,7 @@ export async function tagDossier(
     for (const state of states) {
       if (state.status === "deleted" || state.status === "absent") continue;
       (alive.get(state.provision_id) ?? alive.set(state.provision_id, []).get(state.provision_id)!).push(state.step_key);
-      const alineas = JSON.parse(state.alineas) as Array<{ number: number; text: string }>;
+      const alineas = readJsonColumn(state.alineas, isAlineaList, "provision_states.alineas");
       const found = extractCitations(alineas);
       for (const c of found)
         citations.push({

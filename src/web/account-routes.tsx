@@ -97,8 +97,17 @@ async function signIn(
   return { userId: Number(user.id), device: known ? (cookie ?? null) : null };
 }
 
-/** Registers the account routes. */
-export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle: DatabaseHandle, web: WebConfig): void {
+type Env = { Variables: SessionVariables };
+
+/** Registers the account routes: signing in and out, administration, invitations. */
+export function accountRoutes(app: Hono<Env>, handle: DatabaseHandle, web: WebConfig): void {
+  signInRoutes(app, handle, web);
+  adminRoutes(app, handle, web);
+  invitationRoutes(app, handle, web);
+}
+
+/** GET and POST /connexion, POST /deconnexion and /deconnexion-partout. */
+function signInRoutes(app: Hono<Env>, handle: DatabaseHandle, web: WebConfig): void {
   const { db } = handle;
   const clientIp = (c: Context) => clientAddress(c, web);
   app.get("/connexion", (c) => c.html(<LoginPage csrf={c.get("visitor").csrfToken} next={safeNext(c.req.query("suite"))} />));
@@ -147,17 +156,20 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
     clearSessionCookie(c, web);
     return c.redirect("/", 303);
   });
+}
 
-  const requireAdmin = (c: Context<{ Variables: SessionVariables }>) => {
+/** /admin/…: the accounts, invitations, roles; for administrators only (a middleware checks it). */
+function adminRoutes(app: Hono<Env>, handle: DatabaseHandle, web: WebConfig): void {
+  const { db } = handle;
+  const clientIp = (c: Context) => clientAddress(c, web);
+  app.use("/admin/*", async (c, next) => {
     const user = c.get("visitor").user;
     if (!user) return c.redirect(`/connexion?suite=${encodeURIComponent(c.req.path)}`, 303);
     if (!hasRole(user.role, "admin")) return c.html(<ErrorPage status={403} what="Cette page est réservée aux administrateurs." />, 403);
-    return null;
-  };
+    await next();
+  });
 
   app.get("/admin/utilisateurs", async (c) => {
-    const refused = requireAdmin(c);
-    if (refused) return refused;
     const users = await db
       .selectFrom("users")
       .select(["id", "email", "display_name", "role", "disabled"])
@@ -167,8 +179,6 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
   });
 
   app.post("/admin/invitations", async (c) => {
-    const refused = requireAdmin(c);
-    if (refused) return refused;
     const body = await c.req.parseBody();
     const role = body["role"];
     if (!isRole(role)) return c.html(<ErrorPage status={400} what="Rôle inconnu." />, 400);
@@ -188,8 +198,6 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
 
   // Change an account's role, or disable it (its sessions end at once). Admins cannot lock themselves out.
   app.post("/admin/utilisateurs/:id", async (c) => {
-    const refused = requireAdmin(c);
-    if (refused) return refused;
     const admin = c.get("visitor").user!;
     const id = Number(c.req.param("id"));
     const target = Number.isSafeInteger(id)
@@ -219,7 +227,12 @@ export function accountRoutes(app: Hono<{ Variables: SessionVariables }>, handle
     });
     return c.redirect("/admin/utilisateurs", 303);
   });
+}
 
+/** GET and POST /invitation/:token: an invited person creates their account. */
+function invitationRoutes(app: Hono<Env>, handle: DatabaseHandle, web: WebConfig): void {
+  const { db } = handle;
+  const clientIp = (c: Context) => clientAddress(c, web);
   app.get("/invitation/:token", async (c) => {
     const role = await invitationRole(db, c.req.param("token"));
     if (!role) return c.html(<NotFoundPage what="Ce lien d'invitation n'est pas valable (expiré ou déjà utilisé)." />, 404);

@@ -85,52 +85,10 @@ export async function annotationItems(
     });
 }
 
-/** Registers the annotation routes. */
-export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db: Kysely<Database>): void {
-  /**
-   * Answers with the refreshed panel (htmx), anchored in the version the page shows (`montrer`),
-   * or sends the browser back to the page.
-   */
-  const respond = async (
-    c: Context<{ Variables: SessionVariables }>,
-    target: { dossierUid: string; provisionId: string; loaded?: ProvisionDetail },
-    status: 200 | 400 = 200,
-    refusal?: AnnotationRefusal,
-  ) => {
-    const { dossierUid, provisionId } = target;
-    const form = await c.req.parseBody();
-    const step = typeof form["montrer"] === "string" && form["montrer"] ? form["montrer"] : null;
-    const path = provisionPath(dossierUid, provisionId);
-    if (c.req.header("HX-Request") !== "true") {
-      const query = new URLSearchParams({ ...(step ? { montrer: step } : {}), ...(refusal ? { annotation: refusal } : {}) }).toString();
-      return c.redirect(`${path}${query ? `?${query}` : ""}#annotations`, 303);
-    }
-    // The route that already loaded the provision passes it: it is not read twice.
-    const detail = target.loaded ?? (await getProvision(db, dossierUid, provisionId));
-    if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
-    const visitor = c.get("visitor");
-    const shown = detail.steps.find((s) => s.stepKey === step)?.stepKey ?? detail.steps[detail.steps.length - 1]?.stepKey ?? "";
-    return c.html(
-      <AnnotationsPanel
-        action={`${path}/annotations`}
-        items={await annotationItems(db, detail, visitor, shown)}
-        signedIn={!!visitor.user}
-        csrf={visitor.csrfToken}
-        steps={detail.steps.map((s) => ({ key: s.stepKey, label: stepLabel(s) }))}
-        currentStep={shown}
-        error={refusal ? ANNOTATION_ERRORS[refusal] : undefined}
-      />,
-      status,
-    );
-  };
+type Env = { Variables: SessionVariables };
 
-  const signedInUser = (c: Context<{ Variables: SessionVariables }>) => {
-    const user = c.get("visitor").user;
-    if (!user) return { refusal: c.text("Connectez-vous pour annoter.", 401) } as const;
-    if (!hasRole(user.role, "volunteer")) return { refusal: c.text("Votre compte ne peut pas annoter.", 403) } as const;
-    return { user } as const;
-  };
-
+/** Registers the annotation routes: writing, editing and hiding annotations, and a volunteer's page. */
+export function annotationRoutes(app: Hono<Env>, db: Kysely<Database>): void {
   app.post("/dossiers/:uid/articles/:pid/annotations", async (c) => {
     const who = signedInUser(c);
     if ("refusal" in who) return who.refusal;
@@ -151,7 +109,7 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
             ? "sans-version"
             : null;
     if (refusal || !step)
-      return respond(c, { dossierUid: detail.dossier.uid, provisionId: detail.id, loaded: detail }, 400, refusal ?? "sans-version");
+      return respond(db, c, { dossierUid: detail.dossier.uid, provisionId: detail.id, loaded: detail }, 400, refusal ?? "sans-version");
     // The alinéa holding the quoted passage, else the one chosen if that version has it.
     const chosen = Number(form["alinea"]);
     const alinea =
@@ -173,41 +131,38 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
       detail: { id, provision: `${detail.dossier.uid}/${detail.id}`, visibility },
       ip: null,
     });
-    return respond(c, { dossierUid: detail.dossier.uid, provisionId: detail.id, loaded: detail });
+    return respond(db, c, { dossierUid: detail.dossier.uid, provisionId: detail.id, loaded: detail });
   });
 
-  /** Loads the annotation and checks the visitor may change it. */
-  const editable = async (c: Context<{ Variables: SessionVariables }>) => {
-    const who = signedInUser(c);
-    if ("refusal" in who) return { refusal: who.refusal } as const;
-    const id = Number(c.req.param("id"));
-    const row = Number.isSafeInteger(id) ? await getAnnotation(db, id) : undefined;
-    if (!row) return { refusal: c.html(<NotFoundPage what="Annotation introuvable." />, 404) } as const;
-    if (!mayEdit(c.get("visitor"), { authorId: Number(row.author_id) }))
-      return { refusal: c.text("Seuls l'auteur et l'équipe peuvent modifier cette annotation.", 403) } as const;
-    return { row, user: who.user, id } as const;
-  };
-
   app.post("/annotations/:id/modifier", async (c) => {
-    const found = await editable(c);
+    const found = await editable(db, c);
     if ("refusal" in found) return found.refusal;
     const form = await c.req.parseBody();
     const body = textOf(form["corps"]).trim();
     if (!body || body.length > ANNOTATION_LIMITS.body)
-      return respond(c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id }, 400, body ? "longue" : "vide");
+      return respond(db, c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id }, 400, body ? "longue" : "vide");
     await editAnnotation(db, found.id, body, renderMarkdown(body), found.user.id);
     await audit(db, { userId: found.user.id, action: "annotation.edited", detail: { id: found.id }, ip: null });
-    return respond(c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id });
+    return respond(db, c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id });
   });
 
   app.post("/annotations/:id/masquer", async (c) => {
-    const found = await editable(c);
+    const found = await editable(db, c);
     if ("refusal" in found) return found.refusal;
     await hideAnnotation(db, found.id);
     await audit(db, { userId: found.user.id, action: "annotation.hidden", detail: { id: found.id }, ip: null });
-    return respond(c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id });
+    return respond(db, c, { dossierUid: found.row.dossier_uid, provisionId: found.row.provision_id });
   });
 
+  volunteerRoute(app, db);
+}
+
+/**
+ * Answers with the refreshed panel (htmx), anchored in the version the page shows (`montrer`),
+ * or sends the browser back to the page.
+ */
+/** GET /benevoles/:id: a volunteer's annotations, those the visitor may see. */
+function volunteerRoute(app: Hono<Env>, db: Kysely<Database>): void {
   app.get("/benevoles/:id", async (c) => {
     const id = Number(c.req.param("id"));
     const user = Number.isSafeInteger(id)
@@ -232,4 +187,58 @@ export function annotationRoutes(app: Hono<{ Variables: SessionVariables }>, db:
       />,
     );
   });
+}
+
+async function respond(
+  db: Kysely<Database>,
+  c: Context<Env>,
+  target: { dossierUid: string; provisionId: string; loaded?: ProvisionDetail },
+  status: 200 | 400 = 200,
+  refusal?: AnnotationRefusal,
+): Promise<Response> {
+  const { dossierUid, provisionId } = target;
+  const form = await c.req.parseBody();
+  const step = typeof form["montrer"] === "string" && form["montrer"] ? form["montrer"] : null;
+  const path = provisionPath(dossierUid, provisionId);
+  if (c.req.header("HX-Request") !== "true") {
+    const query = new URLSearchParams({ ...(step ? { montrer: step } : {}), ...(refusal ? { annotation: refusal } : {}) }).toString();
+    return c.redirect(`${path}${query ? `?${query}` : ""}#annotations`, 303);
+  }
+  // The route that already loaded the provision passes it: it is not read twice.
+  const detail = target.loaded ?? (await getProvision(db, dossierUid, provisionId));
+  if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
+  const visitor = c.get("visitor");
+  const shown = detail.steps.find((s) => s.stepKey === step)?.stepKey ?? detail.steps[detail.steps.length - 1]?.stepKey ?? "";
+  return c.html(
+    <AnnotationsPanel
+      action={`${path}/annotations`}
+      items={await annotationItems(db, detail, visitor, shown)}
+      signedIn={!!visitor.user}
+      csrf={visitor.csrfToken}
+      steps={detail.steps.map((s) => ({ key: s.stepKey, label: stepLabel(s) }))}
+      currentStep={shown}
+      error={refusal ? ANNOTATION_ERRORS[refusal] : undefined}
+    />,
+    status,
+  );
+}
+
+/** The signed-in user who may annotate, or the answer refusing the request. */
+function signedInUser(c: Context<Env>) {
+  const user = c.get("visitor").user;
+  if (!user) return { refusal: c.text("Connectez-vous pour annoter.", 401) } as const;
+  if (!hasRole(user.role, "volunteer")) return { refusal: c.text("Votre compte ne peut pas annoter.", 403) } as const;
+  return { user } as const;
+}
+
+/** Loads the annotation and checks the visitor may change it. */
+async function editable(db: Kysely<Database>, c: Context<Env>) {
+  const who = signedInUser(c);
+  if ("refusal" in who) return { refusal: who.refusal } as const;
+  const id = Number(c.req.param("id"));
+  const row = Number.isSafeInteger(id) ? await getAnnotation(db, id) : undefined;
+  if (!row) return { refusal: c.html(<NotFoundPage what="Annotation introuvable." />, 404) } as const;
+  if (!mayEdit(c.get("visitor"), { authorId: Number(row.author_id) }))
+    return { refusal: c.text("Seuls l'auteur et l'équipe peuvent modifier cette annotation.", 403) } as const;
+  return { row, user: who.user, id } as const;
 }

@@ -80,19 +80,34 @@ export function billRoutes(db: Kysely<Database>, themeLabels: ReadonlyMap<string
     );
   });
 
-  /** The two versions compared: the query's when valid, else the previous step and the last one. */
-  const chooseVersions = (detail: NonNullable<Awaited<ReturnType<typeof getProvision>>>, from?: string, to?: string) => {
-    const keys = detail.steps.map((s) => s.stepKey);
-    const last = keys[keys.length - 1] ?? null;
-    const toKey = to && keys.includes(to) ? to : last;
-    const toIndex = toKey ? keys.indexOf(toKey) : -1;
-    const fromKey = from && keys.includes(from) ? from : (keys[Math.max(0, toIndex - 1)] ?? null);
-    const fromState = detail.steps.find((s) => s.stepKey === fromKey);
-    const toState = detail.steps.find((s) => s.stepKey === toKey);
-    const diff = fromState && toState ? diffArticles(fromState.alineas, toState.alineas) : null;
-    return { fromKey, toKey, diff, fromLabel: fromState ? stepLabel(fromState) : "—", toLabel: toState ? stepLabel(toState) : "—" };
-  };
+  provisionRoutes(routes, db, themeLabels);
+  routes.get("/amendements/:uid", async (c) => {
+    const view = await getAmendment(db, c.req.param("uid"));
+    if (!view) return c.html(<NotFoundPage what={`Aucun amendement « ${c.req.param("uid")} ».`} />, 404);
+    return c.html(<AmendmentPage view={view} />);
+  });
+  return routes;
+}
 
+/** The two versions compared: the query's when valid, else the previous step and the last one. */
+function chooseVersions(detail: NonNullable<Awaited<ReturnType<typeof getProvision>>>, from?: string, to?: string) {
+  const keys = detail.steps.map((s) => s.stepKey);
+  const last = keys[keys.length - 1] ?? null;
+  const toKey = to && keys.includes(to) ? to : last;
+  const toIndex = toKey ? keys.indexOf(toKey) : -1;
+  const fromKey = from && keys.includes(from) ? from : (keys[Math.max(0, toIndex - 1)] ?? null);
+  const fromState = detail.steps.find((s) => s.stepKey === fromKey);
+  const toState = detail.steps.find((s) => s.stepKey === toKey);
+  const diff = fromState && toState ? diffArticles(fromState.alineas, toState.alineas) : null;
+  return { fromKey, toKey, diff, fromLabel: fromState ? stepLabel(fromState) : "—", toLabel: toState ? stepLabel(toState) : "—" };
+}
+
+/** GET /dossiers/:uid/articles/:pid, and its htmx fragments: the filtered amendments and the diff of two versions. */
+function provisionRoutes(
+  routes: Hono<{ Variables: SessionVariables }>,
+  db: Kysely<Database>,
+  themeLabels: ReadonlyMap<string, string>,
+): void {
   routes.get("/dossiers/:uid/articles/:pid", async (c) => {
     const detail = await getProvision(db, c.req.param("uid"), c.req.param("pid"));
     if (!detail) return c.html(<NotFoundPage what={`Aucun article « ${c.req.param("pid")} » dans ce dossier.`} />, 404);
@@ -148,11 +163,4 @@ export function billRoutes(db: Kysely<Database>, themeLabels: ReadonlyMap<string
     }
     return c.redirect(pageUrl, 303);
   });
-
-  routes.get("/amendements/:uid", async (c) => {
-    const view = await getAmendment(db, c.req.param("uid"));
-    if (!view) return c.html(<NotFoundPage what={`Aucun amendement « ${c.req.param("uid")} ».`} />, 404);
-    return c.html(<AmendmentPage view={view} />);
-  });
-  return routes;
 }

@@ -21,30 +21,7 @@ export function feedRoutes(
 ): Hono<{ Variables: SessionVariables }> {
   const { db } = handle;
   const routes = new Hono<{ Variables: SessionVariables }>();
-  /** Serves a feed with Last-Modified and 304 answers (its ETag is set by the page cache). */
-  const serveFeed = async (c: Context, scope: FeedScope, title: string, page: string, format: string | undefined) => {
-    if (format !== "rss" && format !== "atom") return c.html(<NotFoundPage what="Format de flux inconnu : utilisez .atom ou .rss." />, 404);
-    const events = await feedEvents(db, scope);
-    const edited = await annotationsEditedAt(db, events);
-    // The ETag (data version) is the page cache's; Last-Modified serves readers that only send If-Modified-Since.
-    const lastModified = new Date(Math.max(Date.parse(events[0]?.recorded_at ?? "1970-01-01"), edited ? Date.parse(edited) : 0));
-    lastModified.setMilliseconds(0);
-    c.header("Last-Modified", lastModified.toUTCString());
-    // Links are made from the public address; without one, from the request's Host: then no shared cache may keep them.
-    c.header("Cache-Control", web.publicUrl ? "public, max-age=300" : "private, max-age=300");
-    if (!web.publicUrl) c.header("Vary", "Host");
-    const since = c.req.header("If-Modified-Since");
-    if (!c.req.header("If-None-Match") && since && new Date(since).getTime() >= lastModified.getTime()) return c.body(null, 304);
-    const origin = siteOrigin(c, web);
-    const body = await buildFeed(db, events, { title, origin, self: new URL(c.req.url).pathname, page, format, themeLabels });
-    c.header("Content-Type", format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
-    return c.body(body);
-  };
-  const splitFormat = (name: string): [string, string | undefined] => {
-    const match = /^(.*)\.(rss|atom)$/.exec(name);
-    return match ? [match[1] ?? "", match[2]] : [name, undefined];
-  };
-
+  const serveFeed = feedServer(db, web, themeLabels);
   routes.get("/flux/dossiers/:uid/articles/:file", async (c) => {
     const [pid, format] = splitFormat(c.req.param("file"));
     const provision = await db
@@ -109,4 +86,32 @@ export function feedRoutes(
   routes.get("/flux/recherche.atom", searchFeed("atom"));
   routes.get("/flux/recherche.rss", searchFeed("rss"));
   return routes;
+}
+
+/** Serves a feed with Last-Modified and 304 answers (its ETag is set by the page cache). */
+function feedServer(db: DatabaseHandle["db"], web: WebConfig, themeLabels: ReadonlyMap<string, string>) {
+  return async (c: Context, scope: FeedScope, title: string, page: string, format: string | undefined) => {
+    if (format !== "rss" && format !== "atom") return c.html(<NotFoundPage what="Format de flux inconnu : utilisez .atom ou .rss." />, 404);
+    const events = await feedEvents(db, scope);
+    const edited = await annotationsEditedAt(db, events);
+    // The ETag (data version) is the page cache's; Last-Modified serves readers that only send If-Modified-Since.
+    const lastModified = new Date(Math.max(Date.parse(events[0]?.recorded_at ?? "1970-01-01"), edited ? Date.parse(edited) : 0));
+    lastModified.setMilliseconds(0);
+    c.header("Last-Modified", lastModified.toUTCString());
+    // Links are made from the public address; without one, from the request's Host: then no shared cache may keep them.
+    c.header("Cache-Control", web.publicUrl ? "public, max-age=300" : "private, max-age=300");
+    if (!web.publicUrl) c.header("Vary", "Host");
+    const since = c.req.header("If-Modified-Since");
+    if (!c.req.header("If-None-Match") && since && new Date(since).getTime() >= lastModified.getTime()) return c.body(null, 304);
+    const origin = siteOrigin(c, web);
+    const body = await buildFeed(db, events, { title, origin, self: new URL(c.req.url).pathname, page, format, themeLabels });
+    c.header("Content-Type", format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
+    return c.body(body);
+  };
+}
+
+/** « DLR….atom » → [« DLR… », « atom »]. */
+function splitFormat(name: string): [string, string | undefined] {
+  const match = /^(.*)\.(rss|atom)$/.exec(name);
+  return match ? [match[1] ?? "", match[2]] : [name, undefined];
 }

@@ -3,6 +3,7 @@
  * provision (stable across renumbering: its id is its first number and step), per bill, per
  * theme and per code article. Items keep the event's id, so a re-import never duplicates them.
  */
+import { readJsonColumn, isAlineaList } from "../../db/store/json-columns.js";
 import { withAuthorLabels } from "../../db/store/people.js";
 import { sql, type Kysely } from "kysely";
 import { Feed } from "feed";
@@ -215,28 +216,38 @@ function annotationText(html: string | undefined): string | null {
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
+/** The names and addresses an event's description uses, from the vocabulary loaded for its feed or page. */
+function eventNames(row: EventRow, vocabulary: FeedVocabulary) {
+  const amendment = vocabulary.amendments.get(row.subject_id);
+  return {
+    step: (key: string | null): string => (key ? (vocabulary.steps.get(`${row.dossier_uid ?? ""}|${key}`) ?? key) : ""),
+    themeName: (id: string): string => vocabulary.themes.get(id) ?? id,
+    provisionNumber: (): string =>
+      vocabulary.provisions.get(row.subject_id) ?? row.article ?? row.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "",
+    textName: (): string => {
+      const name = vocabulary.texts.get(row.subject_id);
+      return name ? `Texte ${name}` : "Texte";
+    },
+    provisionPath: (): string => {
+      const [dossier, ...rest] = row.subject_id.split("/");
+      return `/dossiers/${encodeURIComponent(dossier ?? "")}/articles/${encodeURIComponent(rest.join("/"))}`;
+    },
+    amendmentPath: `/amendements/${encodeURIComponent(row.subject_id)}`,
+    amendment,
+    amendmentSummary: `${amendment?.summary ?? ""}${themesLine(amendment)}`,
+    outcome: (value: AmendmentOutcome): string => OUTCOME_LABELS[value] ?? value,
+  };
+}
+
 /** Title, link and summary of one event, in French, in the users' words: the one describer of pages and feeds. */
 export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { title: string; path: string; summary: string } {
   const event = readEvent(row);
   const dossierPath = `/dossiers/${encodeURIComponent(row.dossier_uid ?? "")}`;
   if (!event) return { title: "Changement", path: dossierPath, summary: "" };
-  const names = vocabulary.amendments;
-  const step = (key: string | null): string => (key ? (vocabulary.steps.get(`${row.dossier_uid ?? ""}|${key}`) ?? key) : "");
-  const themeName = (id: string): string => vocabulary.themes.get(id) ?? id;
-  const provisionNumber = (): string =>
-    vocabulary.provisions.get(row.subject_id) ?? row.article ?? row.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "";
-  const textName = (): string => {
-    const name = vocabulary.texts.get(row.subject_id);
-    return name ? `Texte ${name}` : "Texte";
-  };
-  const provisionPath = (): string => {
-    const [dossier, ...rest] = row.subject_id.split("/");
-    return `/dossiers/${encodeURIComponent(dossier ?? "")}/articles/${encodeURIComponent(rest.join("/"))}`;
-  };
-  const amendmentPath = `/amendements/${encodeURIComponent(row.subject_id)}`;
-  const amendment = names.get(row.subject_id);
-  const amendmentSummary = `${amendment?.summary ?? ""}${themesLine(amendment)}`;
-  const outcome = (value: AmendmentOutcome): string => OUTCOME_LABELS[value] ?? value;
+  const { step, themeName, provisionNumber, textName, provisionPath, amendmentPath, amendment, amendmentSummary, outcome } = eventNames(
+    row,
+    vocabulary,
+  );
   switch (event.kind) {
     case "amendment.filed":
       return {
@@ -256,7 +267,7 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
       const { status, causes, changeRatio } = event.payload;
       const label = PROVISION_STATUS_LABELS[status] ?? status;
       const ratio = status === "modified" ? ` ${Math.round(changeRatio * 100)} % du texte modifié.` : "";
-      const by = causes.length ? ` Par ${causes.map((uid) => `l'amendement ${names.get(uid)?.number ?? uid}`).join(", ")}.` : "";
+      const by = causes.length ? ` Par ${causes.map((uid) => `l'amendement ${vocabulary.amendments.get(uid)?.number ?? uid}`).join(", ")}.` : "";
       return {
         title: `Article ${row.article ?? provisionNumber()} : ${label}`,
         path: `${provisionPath()}?montrer=${encodeURIComponent(event.payload.step)}`,
@@ -339,7 +350,7 @@ export async function statusDiffExtracts(db: Kysely<Database>, events: readonly 
   for (const r of rows) {
     const key = `${r.dossier_uid}/${r.provision_id}`;
     const states = statesOf.get(key) ?? statesOf.set(key, []).get(key)!;
-    states.push({ step: r.step_key, alineas: JSON.parse(r.alineas) as Alinea[] });
+    states.push({ step: r.step_key, alineas: readJsonColumn(r.alineas, isAlineaList, "provision_states.alineas") });
   }
   for (const event of statusEvents) {
     const states = statesOf.get(event.subject_id) ?? [];

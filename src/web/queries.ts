@@ -1,6 +1,7 @@
 /**
  * What the pages read from the database. Read-only.
  */
+import { readJsonColumn, isAlineaList, isStringList, isEvidenceList } from "../../db/store/json-columns.js";
 import { withAuthorLabels } from "../../db/store/people.js";
 import { parseCreditTable } from "../domain/credit-table.js";
 import { sql, type Kysely } from "kysely";
@@ -14,7 +15,6 @@ import type {
   ProvisionDetail,
   ProvisionMatrix,
   ProvisionTheme,
-  StoredEvidence,
   TaggedProvision,
   ThemeCount,
 } from "../../views/models.js";
@@ -155,7 +155,50 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
     .where("provision_id", "=", provisionId)
     .executeTakeFirst();
   if (!dossier || !provision) return null;
-  const states = await db
+  const states = await provisionStatesAtSteps(db, dossierUid, provisionId);
+  const causeUids = [...new Set(states.flatMap((s) => readJsonColumn(s.causes, isStringList, "provision_states.causes")))];
+  const causes = causeUids.length
+    ? await withAuthorLabels(
+        db,
+        await db
+          .selectFrom("amendments")
+          .select(["uid", "number_long", "author_name", "author_ref", "group_ref"])
+          .where("uid", "in", causeUids)
+          .execute(),
+      )
+    : [];
+  const causeByUid = new Map(causes.map((c) => [c.uid, { uid: c.uid, numberLong: c.number_long, authorName: c.author_name }]));
+  const amendments = await provisionAmendments(db, dossierUid, provisionId);
+
+  return {
+    dossier,
+    id: provision.provision_id,
+    firstNumber: provision.first_number,
+    lastNumber: provision.last_number,
+    steps: states.map((s) => ({
+      stepKey: s.step_key,
+      place: s.place,
+      reading: s.reading,
+      stage: s.stage,
+      date: s.date,
+      textUid: s.text_uid,
+      number: s.number,
+      status: s.status,
+      changeRatio: Number(s.change_ratio),
+      printed: s.printed === 1,
+      closed: s.closed === 1,
+      alineas: readJsonColumn(s.alineas, isAlineaList, "provision_states.alineas"),
+      causes: readJsonColumn(s.causes, isStringList, "provision_states.causes").map(
+        (uid) => causeByUid.get(uid) ?? { uid, numberLong: uid, authorName: null },
+      ),
+    })),
+    amendments: amendments.map(provisionAmendmentView),
+  };
+}
+
+/** A provision's state at each step, with the step's place, reading, stage and date, in order. */
+function provisionStatesAtSteps(db: Kysely<Database>, dossierUid: string, provisionId: string) {
+  return db
     .selectFrom("provision_states")
     .innerJoin("dossier_steps", (join) =>
       join
@@ -181,18 +224,10 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
     .where("provision_states.provision_id", "=", provisionId)
     .orderBy("provision_states.step_position")
     .execute();
-  const causeUids = [...new Set(states.flatMap((s) => JSON.parse(s.causes) as string[]))];
-  const causes = causeUids.length
-    ? await withAuthorLabels(
-        db,
-        await db
-          .selectFrom("amendments")
-          .select(["uid", "number_long", "author_name", "author_ref", "group_ref"])
-          .where("uid", "in", causeUids)
-          .execute(),
-      )
-    : [];
-  const causeByUid = new Map(causes.map((c) => [c.uid, { uid: c.uid, numberLong: c.number_long, authorName: c.author_name }]));
+}
+
+/** The amendments the analysis attached to a provision, with their authors' names, in discussion order. */
+async function provisionAmendments(db: Kysely<Database>, dossierUid: string, provisionId: string) {
   // The amendments attached to this provision by the analysis (by the text each was filed on, not by bare number).
   const amendments = await withAuthorLabels(
     db,
@@ -207,45 +242,29 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
       a.uid.localeCompare(b.uid),
   );
 
+  return amendments;
+}
+
+/** An amendment as the provision page lists it. */
+function provisionAmendmentView(a: Awaited<ReturnType<typeof provisionAmendments>>[number]): ProvisionDetail["amendments"][number] {
   return {
-    dossier,
-    id: provision.provision_id,
-    firstNumber: provision.first_number,
-    lastNumber: provision.last_number,
-    steps: states.map((s) => ({
-      stepKey: s.step_key,
-      place: s.place,
-      reading: s.reading,
-      stage: s.stage,
-      date: s.date,
-      textUid: s.text_uid,
-      number: s.number,
-      status: s.status,
-      changeRatio: Number(s.change_ratio),
-      printed: s.printed === 1,
-      closed: s.closed === 1,
-      alineas: JSON.parse(s.alineas) as Array<{ number: number; text: string }>,
-      causes: (JSON.parse(s.causes) as string[]).map((uid) => causeByUid.get(uid) ?? { uid, numberLong: uid, authorName: null }),
-    })),
-    amendments: amendments.map((a) => ({
-      uid: a.uid,
-      numberLong: a.number_long,
-      textUid: a.text_uid,
-      stage: a.stage,
-      outcome: a.outcome,
-      outcomeDetail: a.outcome_detail,
-      authorName: a.author_name,
-      authorType: a.author_type,
-      groupRef: a.group_ref,
-      groupName: a.group_name,
-      targetKind: a.target_kind,
-      targetPosition: a.target_position,
-      targetArticle: a.target_article,
-      alinea: a.target_alinea,
-      parentUid: a.parent_uid,
-      summary: a.dispositif_text ? a.dispositif_text.slice(0, 240) : a.notice,
-      discussionOrder: a.discussion_order,
-    })),
+    uid: a.uid,
+    numberLong: a.number_long,
+    textUid: a.text_uid,
+    stage: a.stage,
+    outcome: a.outcome,
+    outcomeDetail: a.outcome_detail,
+    authorName: a.author_name,
+    authorType: a.author_type,
+    groupRef: a.group_ref,
+    groupName: a.group_name,
+    targetKind: a.target_kind,
+    targetPosition: a.target_position,
+    targetArticle: a.target_article,
+    alinea: a.target_alinea,
+    parentUid: a.parent_uid,
+    summary: a.dispositif_text ? a.dispositif_text.slice(0, 240) : a.notice,
+    discussionOrder: a.discussion_order,
   };
 }
 
@@ -305,7 +324,7 @@ export async function getProvisionThemes(db: Kysely<Database>, dossierUid: strin
   const themes = new Map<string, ProvisionTheme>();
   for (const tag of tags) {
     const entry = themes.get(tag.theme) ?? { theme: tag.theme, steps: [], decision: null };
-    entry.steps.push({ stepKey: tag.step_key, evidence: JSON.parse(tag.evidence) as StoredEvidence[] });
+    entry.steps.push({ stepKey: tag.step_key, evidence: readJsonColumn(tag.evidence, isEvidenceList, "tags.evidence") });
     themes.set(tag.theme, entry);
   }
   for (const d of decisions) {
