@@ -48,24 +48,16 @@ export function creditTableText(table: CreditTable): string {
   ].join("\n");
 }
 
-/** Reads a stored table back; null for anything that is not one (never trusted as a cast). */
-export function parseCreditTable(json: string | null): CreditTable | null {
-  if (!json) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
+/** True for a value with a credit table's shape (to read a stored one back without a cast). */
+export function isCreditTable(value: unknown): value is CreditTable {
+  if (typeof value !== "object" || value === null) return false;
   const { mission, lines } = value as Record<string, unknown>;
-  if (!Array.isArray(lines)) return null;
-  const parsed: CreditLine[] = [];
-  for (const line of lines as unknown[]) {
-    if (typeof line !== "object" || line === null) return null;
-    const { programme, programmeRef, ae, cp } = line as Record<string, unknown>;
-    if (typeof programme !== "string" || typeof ae !== "number" || typeof cp !== "number") return null;
-    parsed.push({ programme, programmeRef: typeof programmeRef === "string" ? programmeRef : null, ae, cp });
-  }
-  return { mission: typeof mission === "string" ? mission : null, lines: parsed };
+  return (
+    (mission === null || typeof mission === "string") &&
+    Array.isArray(lines) &&
+    lines.every((line: unknown) => {
+      const l = line as Record<string, unknown> | null;
+      return typeof l?.["programme"] === "string" && typeof l["ae"] === "number" && typeof l["cp"] === "number";
+    })
+  );
 }

@@ -256,6 +256,11 @@ async function storeDocument(
   document: ReadDocument,
   log: (m: string) => void,
 ): Promise<void> {
+  // An Assemblée dump names each document's dossier in its path: another bill's documents are not even parsed.
+  if (options.onlyDossier && namesOtherDossier(document.name, options.onlyDossier)) {
+    run.counts.skipped++;
+    return;
+  }
   const parsed = options.kind.parse(document.name, document.bytes);
   if (parsed === null) {
     run.counts.skipped++;
@@ -291,7 +296,13 @@ async function storeDocument(
   }
 }
 
-/** The records of one dossier (an Assemblée dump holds a whole legislature). */
+/** True when the document's path names a dossier other than `dossierUid` (`json/DLR5L17N…/…`). */
+function namesOtherDossier(name: string, dossierUid: string): boolean {
+  const named = /DLR5L\d{2}N\d+/.exec(name)?.[0];
+  return named !== undefined && named !== dossierUid;
+}
+
+/** The records of one dossier, for documents whose path does not tell (an Assemblée dump holds a whole legislature). */
 function onlyDossier(records: DocumentRecords, dossierUid: string): DocumentRecords {
   return {
     ...records,

@@ -6,11 +6,12 @@ import type { Context, Hono } from "hono";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 import { audit } from "../../db/store/accounts.js";
-import { followDossier, listFollowed, readSyncDigest, unfollowDossier } from "../../db/store/followed.js";
+import { followDossier, listFollowed, unfollowDossier } from "../../db/store/followed.js";
+import { readJsonColumn } from "../../db/store/json-columns.js";
 import { hasRole } from "../accounts/roles.js";
 import { parseFollowAddress } from "../domain/follow-address.js";
 import { FollowedPage } from "../../views/followed.js";
-import type { FollowedView } from "../../views/models.js";
+import type { FollowedView, SyncDigest } from "../../views/models.js";
 import type { SessionVariables } from "./session.js";
 import { textOf } from "./text.js";
 
@@ -75,6 +76,40 @@ async function followedViews(db: Kysely<Database>): Promise<FollowedView[]> {
     dossier: f.dossierUid && titles.has(f.dossierUid) ? { uid: f.dossierUid, title: titles.get(f.dossierUid)! } : null,
     lastSyncAt: f.lastSyncAt,
     lastSyncStatus: f.lastSyncStatus,
-    digest: readSyncDigest(f.lastSyncSummary),
+    digest: syncDigest(f.lastSyncSummary),
   }));
+}
+
+/** A stored sync summary's files and counts, as far as the page reads them. */
+interface StoredSync {
+  readonly files: ReadonlyArray<{ about: string; url: string; outcome: string; message: string | null }>;
+  readonly counts: { created: number; changed: number };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+const isStoredSync = (value: unknown): value is StoredSync =>
+  isRecord(value) &&
+  Array.isArray(value["files"]) &&
+  value["files"].every(
+    (f: unknown) => isRecord(f) && typeof f["about"] === "string" && typeof f["url"] === "string" && typeof f["outcome"] === "string",
+  ) &&
+  isRecord(value["counts"]) &&
+  typeof value["counts"]["created"] === "number" &&
+  typeof value["counts"]["changed"] === "number";
+
+/** What the page shows of the last sync (src/importer/sync.ts wrote it as JSON). */
+function syncDigest(json: string | null): SyncDigest | null {
+  if (!json) return null;
+  const { files, counts } = readJsonColumn(json, isStoredSync, "followed_dossiers.last_sync_summary");
+  const count = (outcome: string) => files.filter((f) => f.outcome === outcome).length;
+  return {
+    imported: count("imported"),
+    unchanged: count("unchanged"),
+    missing: count("missing"),
+    failed: count("failed"),
+    created: counts.created,
+    changed: counts.changed,
+    problems: files.flatMap((f) => (f.outcome === "missing" || f.outcome === "failed" ? [{ ...f, outcome: f.outcome }] : [])),
+  };
 }

@@ -3,7 +3,7 @@
  */
 import { readJsonColumn, isAlineaList, isStringList, isEvidenceList } from "../../db/store/json-columns.js";
 import { withAuthorLabels } from "../../db/store/people.js";
-import { parseCreditTable } from "../domain/credit-table.js";
+import { isCreditTable } from "../domain/credit-table.js";
 import { sql, type Kysely } from "kysely";
 import { stepLabel } from "../../views/format.js";
 import type { Database } from "../../db/schema.js";
@@ -288,6 +288,8 @@ export async function getAmendment(db: Kysely<Database>, uid: string): Promise<A
     .select(["uid", "number_long", "author_name", "author_ref", "group_ref", "outcome"])
     .where("parent_uid", "=", uid)
     .execute();
+  // Identical and sub-amendments named in one pass (one query per kind of code).
+  const related = await withAuthorLabels(db, [...identical, ...subAmendments]);
   const parent = amendment.parent_uid
     ? await db.selectFrom("amendments").select(["uid", "number_long"]).where("uid", "=", amendment.parent_uid).executeTakeFirst()
     : undefined;
@@ -297,9 +299,9 @@ export async function getAmendment(db: Kysely<Database>, uid: string): Promise<A
     : undefined;
   return {
     amendment,
-    credits: parseCreditTable(amendment.credits),
-    identical: await withAuthorLabels(db, identical),
-    subAmendments: await withAuthorLabels(db, subAmendments),
+    credits: amendment.credits ? readJsonColumn(amendment.credits, isCreditTable, "amendments.credits") : null,
+    identical: related.slice(0, identical.length),
+    subAmendments: related.slice(identical.length),
     parent: parent ?? null,
     provisionId: provision?.provision_id ?? null,
     dossier: dossier ?? null,

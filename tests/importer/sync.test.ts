@@ -36,6 +36,18 @@ function navette(args: string[], env: Record<string, string>): Promise<{ code: n
   });
 }
 
+/** The environment of a CLI run on `database` with every source address pointing at the mirror. */
+function mirrorEnv(database: TestDatabase, mirror: Mirror): Record<string, string> {
+  return {
+    DATABASE_URL: database.url,
+    NAVETTE_DATA_DIR: tempDir(),
+    NAVETTE_SOURCE_SENAT: mirror.base,
+    NAVETTE_SOURCE_AN: mirror.base,
+    NAVETTE_AN_DOSSIERS: `${mirror.base}/opendata/Dossiers_Legislatifs.json.zip`,
+    NAVETTE_AN_AMENDEMENTS: `${mirror.base}/opendata/Amendements.json.zip`,
+  };
+}
+
 for (const { dialect, available } of TEST_DIALECTS) {
   describe.skipIf(!available || !hasPage)(`follow a Sénat bill by its address and sync it, on ${dialect}`, () => {
     let database: TestDatabase;
@@ -44,14 +56,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     beforeAll(async () => {
       database = await createTestDatabase(dialect);
       mirror = await startMirror(securitePubliqueMirror());
-      env = {
-        DATABASE_URL: database.url,
-        NAVETTE_DATA_DIR: tempDir(),
-        NAVETTE_SOURCE_SENAT: mirror.base,
-        NAVETTE_SOURCE_AN: mirror.base,
-        NAVETTE_AN_DOSSIERS: `${mirror.base}/opendata/Dossiers_Legislatifs.json.zip`,
-        NAVETTE_AN_AMENDEMENTS: `${mirror.base}/opendata/Amendements.json.zip`,
-      };
+      env = mirrorEnv(database, mirror);
     });
     afterAll(async () => {
       await mirror?.close();
@@ -196,14 +201,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     beforeAll(async () => {
       database = await createTestDatabase(dialect);
       mirror = await startMirror(await demoMirrorFiles());
-      env = {
-        DATABASE_URL: database.url,
-        NAVETTE_DATA_DIR: tempDir(),
-        NAVETTE_SOURCE_SENAT: mirror.base,
-        NAVETTE_SOURCE_AN: mirror.base,
-        NAVETTE_AN_DOSSIERS: `${mirror.base}/opendata/Dossiers_Legislatifs.json.zip`,
-        NAVETTE_AN_AMENDEMENTS: `${mirror.base}/opendata/Amendements.json.zip`,
-      };
+      env = mirrorEnv(database, mirror);
     });
     afterAll(async () => {
       await mirror?.close();
@@ -225,6 +223,9 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(provisions.length).toBeGreaterThan(10);
       expect(sync.stderr).toContain(`absent : texte PIONANR5L17B9907 (${mirror.base}/dyn/opendata/PIONANR5L17B9907.html)`);
       expect(sync.stdout).toMatch(/\(DLR5L17N99901\) : 4 fichiers importés/);
+      // The other bill's dossier and amendment are left aside by their path, before being parsed.
+      const run = await db.selectFrom("import_runs").select("counts").where("source", "=", "sync").executeTakeFirstOrThrow();
+      expect(JSON.parse(run.counts)).toMatchObject({ skipped: 2, failed: 0 });
     });
   });
 }
