@@ -18,6 +18,7 @@ import * as runRecovery from "./migrations/0011_run_recovery.js";
 import * as budgetAmendments from "./migrations/0012_budget_amendments.js";
 import * as people from "./migrations/0013_people.js";
 import * as followed from "./migrations/0014_followed.js";
+import * as constitutionalDecisions from "./migrations/0015_constitutional_decisions.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -39,6 +40,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0012_budget_amendments", budgetAmendments],
   ["0013_people", people],
   ["0014_followed", followed],
+  ["0015_constitutional_decisions", constitutionalDecisions],
 ];
 
 class StaticProvider implements MigrationProvider {

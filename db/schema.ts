@@ -459,6 +459,16 @@ export interface FollowedFilesTable {
   imported_at: string;
 }
 
+/** A decision of the Conseil constitutionnel, with its censures (JSON list of `Censure`). */
+export interface ConstitutionalDecisionsTable {
+  number: string;
+  decided_on: string | null;
+  censures: string;
+  source: string;
+  content_hash: string;
+  imported_at: string;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   dossiers: DossiersTable;
@@ -494,6 +504,7 @@ export interface Database {
   organs: OrgansTable;
   followed_dossiers: FollowedDossiersTable;
   followed_files: FollowedFilesTable;
+  constitutional_decisions: ConstitutionalDecisionsTable;
 }
 
 export type AmendmentRow = Selectable<AmendmentsTable>;

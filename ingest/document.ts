@@ -7,6 +7,7 @@
  * list when there are several and a single value when there is one. {@link parseXmlDocument}
  * produces that same shape from XML, so one mapper reads both.
  */
+import iconv from "iconv-lite";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
 /** A value as found in a parsed source document. */
@@ -34,8 +35,9 @@ export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 const SUPPORTED_ENCODINGS = new Map<string, string>([
   ["utf-8", "utf-8"],
   ["utf8", "utf-8"],
-  ["iso-8859-1", "latin1"],
-  ["latin1", "latin1"],
+  // As browsers read them (WHATWG Encoding): pages that say ISO-8859-1 hold Windows-1252 quotes and dashes.
+  ["iso-8859-1", "windows-1252"],
+  ["latin1", "windows-1252"],
   ["iso-8859-15", "iso-8859-15"],
   ["windows-1252", "windows-1252"],
   ["cp1252", "windows-1252"],
@@ -93,7 +95,17 @@ function hasMultibyteUtf8(bytes: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Windows-1252 (cp1252), with its quotes, dashes, « œ » and « € » in 0x80–0x9F: Node's own
+ * TextDecoder reads these bytes as Latin-1 control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
+}
+
 function decodeWith(encoding: string, bytes: Uint8Array, file: string): string {
+  if (encoding === "windows-1252" || encoding === "iso-8859-15")
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {

@@ -35,6 +35,10 @@ export interface SourceAddresses {
   readonly anDossiers: string;
   /** The legislature's amendments dump (`NAVETTE_AN_AMENDEMENTS`). */
   readonly anAmendments: string;
+  /** The Conseil constitutionnel's site (`NAVETTE_SOURCE_CC`): decisions at /decision/<year>/<year><number>DC.htm. */
+  readonly conseilConstitutionnel: string;
+  /** Légifrance (`NAVETTE_SOURCE_LEGIFRANCE`): the promulgated law at the address the dossier gives. */
+  readonly legifrance: string;
 }
 
 /** Navette's settings. */
@@ -118,6 +122,8 @@ export function sourceAddresses(env: NodeJS.ProcessEnv = process.env): SourceAdd
     senat: address(env, "NAVETTE_SOURCE_SENAT", "https://www.senat.fr"),
     anDossiers: address(env, "NAVETTE_AN_DOSSIERS", `${AN_OPEN_DATA}/dossiers_legislatifs/Dossiers_Legislatifs.json.zip`),
     anAmendments: address(env, "NAVETTE_AN_AMENDEMENTS", `${AN_OPEN_DATA}/amendements_div_legis/Amendements.json.zip`),
+    conseilConstitutionnel: address(env, "NAVETTE_SOURCE_CC", "https://www.conseil-constitutionnel.fr"),
+    legifrance: address(env, "NAVETTE_SOURCE_LEGIFRANCE", "https://www.legifrance.gouv.fr"),
   };
 }
 

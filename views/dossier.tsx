@@ -27,7 +27,8 @@ const STATUS_SHORT: Record<string, string> = {
   re_established: "R",
   renumbered: "→",
   censured: "X",
-  absent: "",
+  partly_censured: "x",
+  absent: "–",
 };
 
 /** The article × step matrix: a row per provision, a cell per step with its status. */
@@ -87,7 +88,9 @@ function Matrix(props: {
                   {stepAbbreviation(s)}
                 </th>
               ))}
-              <th scope="col">Amendements</th>
+              <th scope="col">
+                <abbr title="Amendements">Amdts</abbr>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -116,6 +119,8 @@ function Matrix(props: {
                         <a href={`${provisionPath(props.dossierUid, p.id)}?montrer=${encodeURIComponent(s.key)}`} aria-label={title}>
                           {STATUS_SHORT[status] ?? "?"}
                         </a>
+                      ) : state ? (
+                        <span aria-label={title}>{STATUS_SHORT["absent"]}</span>
                       ) : null}
                     </td>
                   );
@@ -185,7 +190,7 @@ export function DossierPage(props: {
               {step.outcome ? <span class="outcome"> : {step.outcome}</span> : null}
               {step.text_uid ? (
                 <div class="text-ref">
-                  Texte {text?.number ? `n° ${text.number}` : step.text_uid}
+                  {step.stage === "promulgation" ? "Loi" : "Texte"} {text?.number ? `n° ${text.number}` : step.text_uid}
                   {text?.title ? ` — ${text.title}` : ""}
                   {total > 0 ? (
                     <span class="muted">

@@ -66,7 +66,8 @@ const STAGE_SHORT: Record<string, string> = {
 /** Short label of a step: "1re lecture · Sénat · dépôt". */
 export function stepLabel(step: { reading: string; place: string; stage: string }): string {
   const parts = [READING_SHORT[step.reading] ?? step.reading];
-  if (step.place !== "CMP" || step.reading !== "cmp") parts.push(PLACE_SHORT[step.place] ?? step.place);
+  const place = PLACE_SHORT[step.place] ?? step.place;
+  if (place !== parts[0]) parts.push(place);
   parts.push(STAGE_SHORT[step.stage] ?? step.stage);
   return parts.join(" · ");
 }
@@ -77,8 +78,11 @@ export function stepAbbreviation(step: { reading: string; place: string; stage: 
     { "1re_lecture": "1", "2e_lecture": "2", "3e_lecture": "3", nouvelle_lecture: "NL", lecture_definitive: "LD", cmp: "CMP" }[
       step.reading
     ] ?? "";
-  const stage = { depot: "dép.", commission: "com.", seance: "séance" }[step.stage] ?? step.stage;
-  return `${step.place} ${reading} ${stage}`.replace(/\s+/g, " ").trim();
+  const stage =
+    { depot: "dép.", commission: "com.", seance: "séance", cmp: "déc.", conseil_constitutionnel: "déc.", promulgation: "loi" }[
+      step.stage
+    ] ?? step.stage;
+  return `${step.place} ${reading === step.place ? "" : reading} ${stage}`.replace(/\s+/g, " ").trim();
 }
 
 /** Path of a provision page. */

@@ -233,27 +233,70 @@ export async function storeDossierSources(
 }
 
 /**
+ * The Sénat text a step names, by session start year and number: `SENAT-ppl24-256` (as the Sénat's
+ * pages give it) or `PIONSNR5S2024BTC0256` (as the Assemblée's dossiers name the Sénat's texts).
+ */
+function senatTextOf(ref: string): { year: number; number: string } | null {
+  const senat = /^SENAT-(?:pjl|ppl|tas|tc)(\d{2})-0*(\d+)$/.exec(ref);
+  if (senat) return { year: 2000 + Number(senat[1]), number: senat[2]! };
+  const an = /^(?:PION|PRJL)SNR5S(\d{4})B(?:TC|TA)?0*(\d+)$/.exec(ref);
+  return an ? { year: Number(an[1]), number: an[2]! } : null;
+}
+
+/**
+ * Links Sénat amendments just stored without a dossier (`SN-<session>-<texte>-…`) to the dossiers
+ * whose steps name their text; their events follow, so the run analyses those dossiers. Returns
+ * how many were linked.
+ */
+export async function linkNewSenatAmendments(db: Kysely<Database>, uids: readonly string[]): Promise<number> {
+  const texts = new Set(uids.map((uid) => /^SN-(\d{4})-\d{4}-(\d+)-/.exec(uid)).flatMap((m) => (m ? [`${m[1]}|${m[2]}`] : [])));
+  const dossiers = new Set<string>();
+  for (const key of texts) {
+    const [year, number] = key.split("|") as [string, string];
+    const steps = await db
+      .selectFrom("dossier_steps")
+      .select(["dossier_uid", "text_uid"])
+      .where((eb) =>
+        eb.or([
+          eb("text_uid", "like", `%SNR5S${year}B%${number.padStart(4, "0")}`),
+          eb("text_uid", "like", `SENAT-%${year.slice(2)}-%${number}`),
+        ]),
+      )
+      .execute();
+    for (const step of steps) {
+      const text = step.text_uid ? senatTextOf(step.text_uid) : null;
+      if (text && String(text.year) === year && text.number === number) dossiers.add(step.dossier_uid);
+    }
+  }
+  let linked = 0;
+  for (const dossierUid of dossiers) linked += await linkSenatAmendmentsOf(db, dossierUid, true);
+  return linked;
+}
+
+/**
  * Links Sénat amendments (uids `SN-<session>-<texte>-…`) to the dossier and text of the step they
  * were filed on; the amendment counts follow them, in the same transaction.
  */
 async function linkSenatAmendments(
   db: Kysely<Database>,
   dossier: { readonly uid: string; readonly steps: ReadonlyArray<Pick<DossierStep, "textUid" | "details">> },
+  onlyUnlinked = false,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const counts = new AmendmentCountChanges();
     let linked = 0;
     for (const step of dossier.steps) {
       for (const ref of [step.textUid, step.details["texteSenat"]]) {
-        const match = ref ? /^SENAT-(?:pjl|ppl|tas|tc)(\d{2})-0*(\d+)$/.exec(ref) : null;
-        if (!match) continue;
-        const year = 2000 + Number(match[1]);
-        const prefix = `SN-${year}-${year + 1}-${match[2]}-`;
+        const text = ref ? senatTextOf(ref) : null;
+        if (!text) continue;
+        const prefix = `SN-${text.year}-${text.year + 1}-${text.number}-`;
         const moved = await trx
           .selectFrom("amendments")
           .select(["uid", "dossier_uid", "text_uid", "provision_id", "outcome"])
           .where("uid", "like", `${prefix}%`)
-          .where((eb) => eb.or([eb("dossier_uid", "is", null), eb("dossier_uid", "!=", dossier.uid)]))
+          .where((eb) =>
+            onlyUnlinked ? eb("dossier_uid", "is", null) : eb.or([eb("dossier_uid", "is", null), eb("dossier_uid", "!=", dossier.uid)]),
+          )
           .execute();
         if (moved.length === 0) continue;
         for (const part of chunk(moved, 500)) {
@@ -263,6 +306,19 @@ async function linkSenatAmendments(
             .set({ dossier_uid: dossier.uid, text_uid: step.textUid, provision_id: null, provision_link: null })
             .where(
               "uid",
+              "in",
+              part.map((m) => m.uid),
+            )
+            .execute();
+        }
+        for (const part of chunk(moved, 500)) {
+          // Their « déposé » news belongs to the bill from now on.
+          await trx
+            .updateTable("events")
+            .set({ dossier_uid: dossier.uid })
+            .where("subject_type", "=", "amendment")
+            .where(
+              "subject_id",
               "in",
               part.map((m) => m.uid),
             )
@@ -286,10 +342,14 @@ async function linkSenatAmendments(
  * Links to a stored dossier the Sénat amendments imported after it (a jeu complet fetched once
  * the dossier told which texts it has); returns how many were linked.
  */
-export async function linkSenatAmendmentsOf(db: Kysely<Database>, dossierUid: string): Promise<number> {
+export async function linkSenatAmendmentsOf(db: Kysely<Database>, dossierUid: string, onlyUnlinked = false): Promise<number> {
   const steps = await db.selectFrom("dossier_steps").select(["text_uid", "details"]).where("dossier_uid", "=", dossierUid).execute();
-  return linkSenatAmendments(db, {
-    uid: dossierUid,
-    steps: steps.map((s) => ({ textUid: s.text_uid, details: readJsonColumn(s.details, isStringRecord, "dossier_steps.details") })),
-  });
+  return linkSenatAmendments(
+    db,
+    {
+      uid: dossierUid,
+      steps: steps.map((s) => ({ textUid: s.text_uid, details: readJsonColumn(s.details, isStringRecord, "dossier_steps.details") })),
+    },
+    onlyUnlinked,
+  );
 }

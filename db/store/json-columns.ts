@@ -5,6 +5,7 @@
  */
 import type { Alinea } from "../../src/domain/bill-text.js";
 import type { DossierRecord } from "../../src/domain/dossier.js";
+import type { Censure } from "../../src/domain/constitutional-decision.js";
 
 /** A stored JSON value that does not have its column's shape. */
 export class CorruptColumnError extends Error {
@@ -64,3 +65,16 @@ export const isOpenRange = (value: unknown): value is { from: string; to: string
 /** A source's dossier record (its identity and steps; the rest as written by the mappers). */
 export const isDossierRecord = (value: unknown): value is DossierRecord =>
   isObject(value) && typeof value["uid"] === "string" && typeof value["title"] === "string" && Array.isArray(value["steps"]);
+
+/** A decision's censures (see src/domain/constitutional-decision.ts). */
+export const isCensureList = (value: unknown): value is Censure[] =>
+  Array.isArray(value) &&
+  value.every(
+    (c) =>
+      isObject(c) &&
+      typeof c["article"] === "string" &&
+      typeof c["wording"] === "string" &&
+      (c["kind"] === "article" ||
+        (c["kind"] === "words" && typeof c["words"] === "string") ||
+        (c["kind"] === "part" && typeof c["part"] === "string")),
+  );

@@ -2,7 +2,9 @@
  * Reading what the navette engine needs for one dossier, and storing what it found: provisions
  * and their state at every step, with one event per new or changed state.
  */
-import { readJsonColumn, isAlineaList, isOpenRange, isStringList } from "./json-columns.js";
+import { readJsonColumn, isAlineaList, isOpenRange, isStringList, isStringRecord } from "./json-columns.js";
+import { loadDecisionCensures } from "./constitutional-decisions.js";
+import { decisionNumberOf } from "../../src/domain/constitutional-decision.js";
 import type { Kysely } from "kysely";
 import type { Alinea } from "../../src/domain/bill-text.js";
 import type { PrintedStatus } from "../../src/domain/article-heading.js";
@@ -14,6 +16,7 @@ import { contentHash, nowIso } from "./common.js";
 import { bumpDataVersion } from "./data-version.js";
 import { eventOf } from "../../src/domain/events.js";
 import type { ProvisionStatus } from "../../src/domain/navette/engine.js";
+import { currentStatus } from "../../src/domain/navette/current-status.js";
 
 /** The steps of a dossier with the texts imported for them. */
 export async function loadNavetteSteps(db: Kysely<Database>, dossierUid: string): Promise<NavetteStep[]> {
@@ -45,7 +48,17 @@ export async function loadNavetteSteps(db: Kysely<Database>, dossierUid: string)
     });
     byText.set(row.text_uid, list);
   }
+  const decisionOf = new Map(
+    steps
+      .filter((s) => s.stage === "conseil_constitutionnel")
+      .map((s) => [s.step_key, decisionNumberOf(readJsonColumn(s.details, isStringRecord, "dossier_steps.details"))] as const),
+  );
+  const censures = await loadDecisionCensures(
+    db,
+    [...decisionOf.values()].filter((n): n is string => n !== null),
+  );
   return steps.map((s) => {
+    const decided = censures.get(decisionOf.get(s.step_key) ?? "");
     const text = s.text_uid ? withContent.get(s.text_uid) : undefined;
     const failed = s.succeeded === 0 || (text?.outcome !== null && text?.outcome !== undefined);
     return {
@@ -58,6 +71,7 @@ export async function loadNavetteSteps(db: Kysely<Database>, dossierUid: string)
       textUid: s.text_uid,
       articles: text && s.text_uid ? (byText.get(s.text_uid) ?? []) : null,
       ...(s.stage === "promulgation" && text ? { renumbered: true } : {}),
+      ...(decided ? { censures: decided } : {}),
     };
   });
 }
@@ -112,7 +126,7 @@ export interface StoredProvision {
 }
 
 /** Statuses worth an event (a feed item): what happened to the article at that step. */
-const EVENTFUL = new Set(["new", "modified", "deleted", "re_established", "conforme", "renumbered", "censured"]);
+const EVENTFUL = new Set(["new", "modified", "deleted", "re_established", "conforme", "renumbered", "censured", "partly_censured"]);
 
 /**
  * Replaces the dossier's provisions with `provisions` in one transaction. A state that is new
@@ -213,7 +227,7 @@ export async function storeProvisions(
         position,
         first_number: p.firstNumber,
         last_number: last?.number ?? p.firstNumber,
-        last_status: last?.status ?? "absent",
+        last_status: currentStatus(p.states),
       };
     });
     for (let i = 0; i < provisionRows.length; i += 200)

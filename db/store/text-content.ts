@@ -24,17 +24,32 @@ export async function resolveTextUid(db: Kysely<Database>, identity: TextIdentit
     if (rows.length === 1) return rows[0]!.uid;
   }
   if (identity.senat) {
-    const prefix = identity.senat.kind === "ppl" ? "PIONSN" : identity.senat.kind === "pjl" ? "PRJLSN" : null;
-    if (prefix) {
-      const rows = await db
-        .selectFrom("texts")
-        .select("uid")
-        .where("uid", "like", `${prefix}%B${identity.senat.number.padStart(4, "0")}`)
-        .execute();
-      if (rows.length === 1) return rows[0]!.uid;
-    }
+    const known = await knownSenateText(db, identity.senat);
+    if (known) return known;
   }
   return identity.fallbackUid;
+}
+
+/**
+ * The AN uid of a Sénat text known from a dossier: `ppl24-256` is the tabled or committee text
+ * n° 256 of the 2024 session (`PIONSNR5S2024B0256` or `…BTC0256`), `tas24-059` the adopted text
+ * (`…SNR5S2024BTA0059`). Null unless exactly one known text matches.
+ */
+async function knownSenateText(db: Kysely<Database>, senat: NonNullable<TextIdentity["senat"]>): Promise<string | null> {
+  const number = senat.number.padStart(4, "0");
+  const prefix = senat.kind === "ppl" ? "PIONSN" : senat.kind === "pjl" ? "PRJLSN" : senat.kind === "tas" ? "____SN" : null;
+  if (!prefix) return null;
+  const infixes = senat.kind === "tas" ? ["TA"] : ["", "TC"];
+  // Uids carry the session as `S2024` (recent) or another code (`S319`): the year first, then any.
+  for (const session of [String(senat.year), "%"]) {
+    const rows = await db
+      .selectFrom("texts")
+      .select("uid")
+      .where((eb) => eb.or(infixes.map((infix) => eb("uid", "like", `${prefix}R5S${session}B${infix}${number}`))))
+      .execute();
+    if (rows.length > 0) return rows.length === 1 ? rows[0]!.uid : null;
+  }
+  return null;
 }
 
 /** Whether the text was stored anew, changed, or already identical. */

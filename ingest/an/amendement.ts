@@ -378,8 +378,10 @@ function rectificationOf(numberLong: string): number {
   return match[1] ? Number(match[1]) : 1;
 }
 
-/** Text number from a text uid: "PIONANR5L17B0907" → "907", "PIONANR5L17BTC1043" → "1043". */
+/** Text number from a text uid: "PIONANR5L17B0907" → "907", "PIONANR5L17BTC1043" → "1043", "LOI-2025-532" → "2025-532". */
 export function textNumberOf(textUid: string): string | null {
+  const law = /^LOI-(\d{4}-\d+)$/.exec(textUid);
+  if (law) return law[1]!;
   const match = /B(?:TC|TA)?0*(\d+)$/.exec(textUid);
   return match?.[1] ?? null;
 }

@@ -3,6 +3,7 @@
  * (`document`), from the open-data dumps in XML or JSON, turned into {@link DossierRecord}s and
  * {@link TextRecord}s. Pure: no I/O, no database.
  */
+import { lawUid } from "../texts/jo-law.js";
 import type { DossierRecord, DossierStep, Reading, StepPlace, TextRecord } from "../../src/domain/dossier.js";
 import { foldLabel } from "../../src/domain/amendment-outcome.js";
 import { child, isObject, list, text, SourceError, type RawObject } from "../document.js";
@@ -170,7 +171,9 @@ function stepOfLeaf(act: RawObject, reading: Reading): DossierStep | null {
       const value = text(jo, key);
       if (value) details[name] = key === "dateJO" ? (isoDate(value) ?? value) : value;
     }
-    return { ...base, stage: "promulgation", textUid: null, textRole: null, outcome: null, succeeded: true, details };
+    // The law as the Journal officiel publishes it, in its final numbering (read by `navette ingest jo-loi`).
+    const textUid = law ? lawUid(law) : null;
+    return { ...base, stage: "promulgation", textUid, textRole: textUid ? "loi" : null, outcome: null, succeeded: true, details };
   }
   return null;
 }

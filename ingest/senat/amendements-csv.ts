@@ -9,7 +9,7 @@ import { parse } from "csv-parse/sync";
 import type { AmendmentRecord, AuthorType, TargetKind } from "../../src/domain/amendment.js";
 import { foldLabel, normaliseOutcome } from "../../src/domain/amendment-outcome.js";
 import { parseArticleNumber } from "../../src/domain/article-number.js";
-import { SourceError } from "../document.js";
+import { decodeWindows1252, SourceError } from "../document.js";
 import { decodeLabel, htmlToText, sanitizeImportedHtml } from "../html.js";
 import type { ParsedBatch, RecordProblem } from "../an/amendement.js";
 
@@ -292,5 +292,5 @@ function decodeCp1252OrUtf8(bytes: Buffer, file: string): string {
   } catch {
     // Not UTF-8: the usual cp1252.
   }
-  return new TextDecoder("windows-1252").decode(bytes);
+  return decodeWindows1252(bytes);
 }

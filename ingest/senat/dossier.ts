@@ -4,6 +4,7 @@
  * dates; and the dossier's Atom feed (`rss/dosleg<signet>.xml`, ISO-8859-15), whose entries
  * announce new documents. Parsed with htmlparser2; pure.
  */
+import { lawUid } from "../texts/jo-law.js";
 import { parseDocument } from "htmlparser2";
 import { isTag, isText, type AnyNode, type Element } from "domhandler";
 import type { DossierRecord, DossierStep, Reading, StepPlace, TextRecord } from "../../src/domain/dossier.js";
@@ -195,11 +196,20 @@ export function parseSenatDossierPage(html: string, file: string): { dossier: Do
             reading,
             stage: "promulgation",
             date: frenchDateToIso(line.text),
-            textUid: null,
-            textRole: null,
+            textUid: lawUid(law),
+            textRole: "loi",
             outcome: null,
             succeeded: true,
-            details: { loi: law, libelle: line.text },
+            details: {
+              loi: law,
+              libelle: line.text,
+              ...Object.fromEntries(
+                line.hrefs
+                  .filter((h) => /legifrance\.gouv\.fr/.test(h))
+                  .slice(0, 1)
+                  .map((h) => ["legifrance", h]),
+              ),
+            },
           });
         }
         continue;

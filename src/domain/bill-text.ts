@@ -82,7 +82,7 @@ export type TextOutcome = "rejete" | "pas_de_texte_commission" | "cmp_echec";
 
 /** A parsed text version. */
 export interface ParsedText {
-  readonly format: "an-html" | "senat-html" | "akn";
+  readonly format: "an-html" | "senat-html" | "akn" | "jo-html";
   /** Title of the bill as printed, when found. */
   readonly title: string | null;
   readonly divisions: TextDivision[];

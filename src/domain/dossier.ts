@@ -48,7 +48,8 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
 export type StepPlace = Chamber | "CMP" | "CC" | "PR";
 
 /** Role of the text a step produces or examines. */
-export type TextRole = "depose" | "commission" | "adopte";
+/** What a step's text is: tabled, a committee's, adopted in séance, or the law as promulgated. */
+export type TextRole = "depose" | "commission" | "adopte" | "loi";
 
 /** One step of the navette. */
 export interface DossierStep {

@@ -40,7 +40,8 @@ export type NavetteEvent =
   | { kind: "tag.found"; payload: { theme: string; step: string | null; evidence: Evidence[] } }
   | { kind: "tag.lost"; payload: { theme: string; step: string } }
   | { kind: "tag.decided"; payload: { theme: string; decision: "added" | "rejected"; reason: string; author: string } }
-  | { kind: "annotation.published"; payload: { annotation: number; author: string; extract: string } };
+  | { kind: "annotation.published"; payload: { annotation: number; author: string; extract: string } }
+  | { kind: "decision.published"; payload: { number: string; censures: number } };
 
 /** The kinds of change. */
 export type EventKind = NavetteEvent["kind"];
@@ -68,6 +69,7 @@ const KINDS: ReadonlySet<string> = new Set<EventKind>([
   "tag.lost",
   "tag.decided",
   "annotation.published",
+  "decision.published",
 ]);
 
 /**

@@ -12,9 +12,17 @@ import { runImport, type ImportSummary } from "./run-import.js";
 export const DEMO_SOURCES: ReadonlyArray<readonly [string, string]> = [
   ["an-acteurs", "demo/an/acteurs"],
   ["an-dossiers", "demo/an/dossiers"],
+  // Texts in the order they were published, as a follower receives them: each import is analysed.
   ["senat-texte", "demo/senat/textes/ppl24-999.akn.xml"],
-  ["an-texte", "demo/an/textes/PIONANR5L17BTC9943.html"],
+  ["senat-texte", "demo/senat/textes/ppl24-256.html"],
+  ["senat-texte", "demo/senat/textes/tas24-059.html"],
+  ["an-texte", "demo/an/textes"],
+  ["senat-texte", "demo/senat/textes/tas24-080.html"],
+  ["cc-decision", "demo/cc"],
+  ["jo-loi", "demo/jo"],
   ["an-amendements", "demo/an/amendements"],
+  ["senat-amendements", "demo/senat/amendements"],
+  ["senat-derouleur", "demo/senat/enseance"],
 ];
 
 /** Imports the demo data; re-running it changes nothing. */

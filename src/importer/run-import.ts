@@ -8,7 +8,7 @@
 import path from "node:path";
 import type { DatabaseHandle } from "../../db/connection.js";
 import { storeAmendments, storeDiscussionOrder } from "../../db/store/amendments.js";
-import { storeDossierSources, storeTexts } from "../../db/store/dossiers.js";
+import { linkNewSenatAmendments, storeDossierSources, storeTexts } from "../../db/store/dossiers.js";
 import { resolveTextUid, storeTextContent } from "../../db/store/text-content.js";
 import {
   dossiersTouchedBy,
@@ -31,6 +31,7 @@ import { downloadToCache, type DownloadOptions } from "../../ingest/sources/http
 import type { AmendmentRecord } from "../domain/amendment.js";
 import type { ActorRecord, OrganRecord } from "../domain/people.js";
 import { storePeople } from "../../db/store/people.js";
+import { storeDecision } from "../../db/store/constitutional-decisions.js";
 import type { DossierRecord, TextRecord } from "../domain/dossier.js";
 import type { DocumentRecords, SourceKind } from "./source-kinds.js";
 
@@ -172,7 +173,11 @@ class PendingRecords {
 
   /** Stores everything pending, each kind in its transactions. */
   async flush(db: DatabaseHandle["db"], run: RunLog, context: StoreContext): Promise<void> {
-    if (this.amendments.length) run.add(await storeAmendments(db, this.amendments, { ...context, sourceFileOf: this.sourceFiles }));
+    if (this.amendments.length) {
+      run.add(await storeAmendments(db, this.amendments, { ...context, sourceFileOf: this.sourceFiles }));
+      const unlinked = this.amendments.filter((a) => a.chamber === "SN" && a.dossierUid === null).map((a) => a.uid);
+      if (unlinked.length) await linkNewSenatAmendments(db, unlinked);
+    }
     for (const source of ["an", "senat"] as const) {
       const records = this.dossiers.filter((d) => d.source === source).map((d) => d.record);
       if (records.length) run.add(await storeDossierSources(db, records, source, context));
@@ -290,6 +295,14 @@ async function storeDocument(
     const p = version.parsed;
     const said = outcome === "unchanged" ? "inchangé" : outcome === "created" ? "nouveau" : "modifié";
     log(`texte ${uid} : ${p.articles.length} articles, ${p.divisions.length} divisions, ${p.annexes.length} annexes (${said})`);
+  }
+  if (records.decisions?.length) await pending.flush(db, run, context);
+  for (const decision of records.decisions ?? []) {
+    const outcome = await storeDecision(db, decision, context);
+    run.counts[outcome]++;
+    log(
+      `décision n° ${decision.number} : ${decision.censures.length} censure(s) (${outcome === "unchanged" ? "inchangée" : outcome === "created" ? "nouvelle" : "modifiée"})`,
+    );
   }
   if (records.problems.length) {
     await run.report(records.problems.map((p) => ({ file: document.name, record: p.record, severity: p.severity, message: p.message })));

@@ -25,10 +25,12 @@ export async function indexDossierForSearch(handle: DatabaseHandle, dossierUid: 
         latest.set(s.provision_id, s);
     for (const [ref, s] of latest) {
       const alineas = readJsonColumn(s.alineas, isAlineaList, "provision_states.alineas");
+      // Named as in the navette, with the law's number once renumbered: « Article 15 ter → 18 ».
+      const first = ref.split("@")[0] ?? s.number;
       documents.push({
         kind: "article",
         ref,
-        title: `Article ${s.number} — ${dossier?.title ?? dossierUid}`,
+        title: `Article ${first === s.number ? s.number : `${first} → ${s.number}`} — ${dossier?.title ?? dossierUid}`,
         body: alineas.map((a) => a.text).join("\n"),
       });
     }

@@ -16,6 +16,9 @@ import type { ParsedText } from "../domain/bill-text.js";
 import { parseSenatAmendmentsCsv } from "../../ingest/senat/amendements-csv.js";
 import { parseDerouleur, type DiscussionEntry } from "../../ingest/senat/derouleur.js";
 import { parseSenatDossierFeed, parseSenatDossierPage } from "../../ingest/senat/dossier.js";
+import { parseDecisionPage } from "../../ingest/conseil-constitutionnel/decision.js";
+import { lawUid, parseJoLaw } from "../../ingest/texts/jo-law.js";
+import type { ConstitutionalDecision } from "../domain/constitutional-decision.js";
 
 /** A text version read from a document, with what its address says about it. */
 export interface TextVersion {
@@ -36,6 +39,8 @@ export interface DocumentRecords {
   /** Persons and bodies (AN "AMO" data). */
   readonly actors?: readonly ActorRecord[];
   readonly organs?: readonly OrganRecord[];
+  /** Decisions of the Conseil constitutionnel. */
+  readonly decisions?: readonly ConstitutionalDecision[];
   readonly problems: readonly RecordProblem[];
 }
 
@@ -141,6 +146,32 @@ export const SOURCE_KINDS: readonly SourceKind[] = [
       if (!/\.json$/i.test(name) && !/liste_discussion/i.test(name)) return null;
       const derouleur = parseDerouleur(parseStructuredDocument(bytes, name), name);
       return { ...NO_RECORDS, discussion: derouleur.entries };
+    },
+  },
+  {
+    name: "cc-decision",
+    description: "Décision du Conseil constitutionnel (page /decision/<année>/<numéro>DC.htm) : les dispositions censurées",
+    parse(name, bytes) {
+      if (!/\.(html?)$/i.test(name) && !/^https?:/i.test(name)) return null;
+      const { decision, unread } = parseDecisionPage(decodeDocumentWithInfo(bytes, name).text, name);
+      const problems: RecordProblem[] = unread.map((item) => ({
+        record: decision.number,
+        message: `censure dont l'article de la loi n'a pas pu être lu : « ${item} »`,
+        severity: "warning",
+      }));
+      return { ...NO_RECORDS, decisions: [decision], problems };
+    },
+  },
+  {
+    name: "jo-loi",
+    description: "Loi publiée au Journal officiel (page Légifrance) : la numérotation définitive et les articles censurés",
+    parse(name, bytes) {
+      if (!/\.(html?)$/i.test(name) && !/^https?:/i.test(name)) return null;
+      const { number, parsed } = parseJoLaw(decodeDocumentWithInfo(bytes, name).text, name);
+      const uid = lawUid(number);
+      const identity: TextIdentity = { uid, chamber: null, anSuffix: null, senat: null, number, role: null, fallbackUid: uid };
+      const problems: RecordProblem[] = parsed.warnings.map((w) => ({ record: w.place, message: w.message, severity: "warning" }));
+      return { ...NO_RECORDS, textVersions: [{ identity, parsed }], problems };
     },
   },
   {

@@ -6,6 +6,7 @@
  */
 import type { SourceAddresses } from "../config.js";
 import type { FollowTarget } from "../domain/follow-address.js";
+import { decisionNumberOf } from "../domain/constitutional-decision.js";
 
 /** One file to fetch and import. */
 export interface SyncSource {
@@ -18,10 +19,11 @@ export interface SyncSource {
   readonly onlyDossier?: string;
 }
 
-/** A step of the dossier, as stored: its text and the text's role. */
+/** A step of the dossier, as stored: its text and the text's role, and what else it names (a decision). */
 export interface SyncStep {
   readonly textUid: string | null;
   readonly textRole: string | null;
+  readonly details?: Readonly<Record<string, string>>;
 }
 
 const AN_DOSSIER = /^DLR5L\d{2}N\d+$/;
@@ -29,6 +31,8 @@ const AN_TEXT = /^(?:PRJL|PION|PNRE|PPRE|PRJC|PNRR)[A-Z]{2}R5L\d{2}B(?:TC|TA)?\d
 const SENAT_TEXT = /^SENAT-([a-z]+)(\d{2})-(\d+)$/;
 /** A Sénat text as the Assemblée's dossiers name it: PIONSNR5S2024B0999 is the Sénat's ppl24-999. */
 const AN_NAMED_SENAT_TEXT = /^(PION|PRJL)SNR5S\d{2}(\d{2})B(TC|TA)?(\d{4})$/;
+/** The law as promulgated (`LOI-2025-532`), fetched from the Légifrance address its dossier gives. */
+const LAW_TEXT = /^LOI-\d{4}-\d+$/;
 /** A text of an older legislature known by its number only (the Sénat's pages link the AN's `.asp` pages). */
 const AN_OLD_TEXT = /^ANR5L(\d{2})B(TC|TA)?(\d{4})$/;
 
@@ -61,7 +65,15 @@ export function stepSources(
     if (!uid || seen.has(uid)) continue;
     seen.add(uid);
     const senat = SENAT_TEXT.exec(uid) ?? senatRefOfAnName(uid);
-    if (senat) {
+    const legifrance = LAW_TEXT.test(uid) ? step.details?.["legifrance"] : undefined;
+    if (legifrance && URL.canParse(legifrance)) {
+      const page = new URL(legifrance);
+      sources.push({
+        kind: "jo-loi",
+        url: `${addresses.legifrance}${page.pathname}${page.search}`,
+        about: `loi n° ${uid.slice(4)} au Journal officiel`,
+      });
+    } else if (senat) {
       sources.push(...senatTextSources(senat, step.textRole, addresses));
     } else if (AN_TEXT.test(uid)) {
       sources.push({ kind: "an-texte", url: `${addresses.an}/dyn/opendata/${uid}.html`, about: `texte ${uid}` });
@@ -70,6 +82,16 @@ export function stepSources(
     } else {
       unknown.push(uid);
     }
+  }
+  for (const step of steps) {
+    const decision = step.details ? decisionNumberOf(step.details) : null;
+    const match = decision ? /^(\d{4})-(\d+) DC$/.exec(decision) : null;
+    if (match)
+      sources.push({
+        kind: "cc-decision",
+        url: `${addresses.conseilConstitutionnel}/decision/${match[1]}/${match[1]}${match[2]}DC.htm`,
+        about: `décision n° ${decision} du Conseil constitutionnel`,
+      });
   }
   if (AN_DOSSIER.test(dossierUid))
     sources.push({ kind: "an-amendements", url: addresses.anAmendments, about: "amendements de l'Assemblée", onlyDossier: dossierUid });
@@ -82,7 +104,8 @@ function senatRefOfAnName(uid: string): RegExpExecArray | null {
   if (!match) return null;
   const [, nature, year, infix, number] = match;
   const kind = infix === "TA" ? "tas" : nature === "PION" ? "ppl" : "pjl";
-  return SENAT_TEXT.exec(`SENAT-${kind}${year}-${Number(number)}`);
+  // The Sénat writes its numbers on three digits at least (tas24-059).
+  return SENAT_TEXT.exec(`SENAT-${kind}${year}-${String(Number(number)).padStart(3, "0")}`);
 }
 
 /** An older AN text page: `/14/projets/pl4420.asp`, `/14/ta-commission/r4431-a0.asp`, `/14/ta/ta0908.asp`. */

@@ -10,6 +10,7 @@ import { createReadStream } from "node:fs";
 import type { DatabaseHandle } from "../../db/connection.js";
 import { finishRun, startRun, type RunCounts } from "../../db/store/import-runs.js";
 import { linkSenatAmendmentsOf } from "../../db/store/dossiers.js";
+import { isStringRecord, readJsonColumn } from "../../db/store/json-columns.js";
 import { importedHash, listFollowed, recordImportedFile, recordSync, type FollowedDossier } from "../../db/store/followed.js";
 import { DownloadError, downloadToCache, type DownloadOptions } from "../../ingest/sources/http.js";
 import type { SourceAddresses } from "../config.js";
@@ -80,7 +81,7 @@ async function syncOne(handle: DatabaseHandle, follow: FollowedDossier, options:
   if (dossierUid) {
     const steps = await db
       .selectFrom("dossier_steps")
-      .select(["text_uid", "text_role"])
+      .select(["text_uid", "text_role", "details"])
       .where("dossier_uid", "=", dossierUid)
       .orderBy("position")
       .execute();
@@ -88,7 +89,11 @@ async function syncOne(handle: DatabaseHandle, follow: FollowedDossier, options:
     const projet = /projet/i.test(dossier?.procedure ?? "") || /^(pjl|plf)/.test(dossier?.senat_signet ?? follow.key);
     const plan = stepSources(
       dossierUid,
-      steps.map((s) => ({ textUid: s.text_uid, textRole: s.text_role })),
+      steps.map((s) => ({
+        textUid: s.text_uid,
+        textRole: s.text_role,
+        details: readJsonColumn(s.details, isStringRecord, "dossier_steps.details"),
+      })),
       options.addresses,
       projet ? "projet" : "proposition",
     );

@@ -92,8 +92,9 @@ export function billRoutes(db: Kysely<Database>, themeLabels: ReadonlyMap<string
 /** The two versions compared: the query's when valid, else the previous step and the last one. */
 function chooseVersions(detail: NonNullable<Awaited<ReturnType<typeof getProvision>>>, from?: string, to?: string) {
   const keys = detail.steps.map((s) => s.stepKey);
-  const last = keys[keys.length - 1] ?? null;
-  const toKey = to && keys.includes(to) ? to : last;
+  // By default, the last change of its text, not the last step (which may only have carried it over).
+  const lastChange = [...detail.steps].reverse().find((s) => s.changeRatio > 0)?.stepKey ?? keys[keys.length - 1] ?? null;
+  const toKey = to && keys.includes(to) ? to : lastChange;
   const toIndex = toKey ? keys.indexOf(toKey) : -1;
   const fromKey = from && keys.includes(from) ? from : (keys[Math.max(0, toIndex - 1)] ?? null);
   const fromState = detail.steps.find((s) => s.stepKey === fromKey);

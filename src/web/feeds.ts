@@ -226,7 +226,8 @@ function eventNames(row: EventRow, vocabulary: FeedVocabulary) {
       vocabulary.provisions.get(row.subject_id) ?? row.article ?? row.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "",
     textName: (): string => {
       const name = vocabulary.texts.get(row.subject_id);
-      return name ? `Texte ${name}` : "Texte";
+      const kind = row.subject_id.startsWith("LOI-") ? "Loi" : "Texte";
+      return name ? `${kind} ${name}` : kind;
     },
     provisionPath: (): string => {
       const [dossier, ...rest] = row.subject_id.split("/");
@@ -267,7 +268,9 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
       const { status, causes, changeRatio } = event.payload;
       const label = PROVISION_STATUS_LABELS[status] ?? status;
       const ratio = status === "modified" ? ` ${Math.round(changeRatio * 100)} % du texte modifié.` : "";
-      const by = causes.length ? ` Par ${causes.map((uid) => `l'amendement ${vocabulary.amendments.get(uid)?.number ?? uid}`).join(", ")}.` : "";
+      const by = causes.length
+        ? ` Par ${causes.map((uid) => `l'amendement ${vocabulary.amendments.get(uid)?.number ?? uid}`).join(", ")}.`
+        : "";
       return {
         title: `Article ${row.article ?? provisionNumber()} : ${label}`,
         path: `${provisionPath()}?montrer=${encodeURIComponent(event.payload.step)}`,
@@ -303,13 +306,13 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
     case "text.published":
     case "text.revised":
       return {
-        title: `${textName()} ${event.kind === "text.published" ? "publié" : "révisé"}`,
+        title: `${textName()} ${event.kind === "text.published" ? "publié" : "révisé"}${row.subject_id.startsWith("LOI-") ? "e" : ""}`,
         path: dossierPath,
         summary: `${plural(event.payload.articles, "article")}.`,
       };
     case "text.created":
       return {
-        title: `${textName()} annoncé`,
+        title: `${textName()} annoncé${row.subject_id.startsWith("LOI-") ? "e" : ""}`,
         path: dossierPath,
         summary: "Le dossier nomme ce texte ; son contenu sera lu quand il sera publié.",
       };
@@ -317,6 +320,14 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
       return { title: "Dossier suivi", path: dossierPath, summary: "" };
     case "dossier.updated":
       return { title: "Dossier mis à jour", path: dossierPath, summary: "" };
+    case "decision.published":
+      return {
+        title: `Décision n° ${event.payload.number} du Conseil constitutionnel`,
+        path: dossierPath,
+        summary: event.payload.censures
+          ? `${plural(event.payload.censures, "disposition")} déclarée${event.payload.censures > 1 ? "s" : ""} contraire${event.payload.censures > 1 ? "s" : ""} à la Constitution.`
+          : "Aucune disposition déclarée contraire à la Constitution.",
+      };
   }
 }
 

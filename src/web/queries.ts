@@ -233,9 +233,16 @@ async function provisionAmendments(db: Kysely<Database>, dossierUid: string, pro
     db,
     await db.selectFrom("amendments").selectAll().where("dossier_uid", "=", dossierUid).where("provision_id", "=", provisionId).execute(),
   );
-  // Discussion order where known, then number — both compared as numbers ("9" before "10").
+  // In the order of the navette: by the step of the text each was filed on (the Sénat's committee
+  // before the Assemblée's when the bill started in the Sénat), then in discussion order where
+  // known, then by number — both compared as numbers ("9" before "10").
+  const steps = await db.selectFrom("dossier_steps").select(["text_uid", "position"]).where("dossier_uid", "=", dossierUid).execute();
+  const textPosition = new Map<string, number>();
+  for (const step of steps) if (step.text_uid && !textPosition.has(step.text_uid)) textPosition.set(step.text_uid, step.position);
+  const positionOf = (uid: string | null): number => (uid ? (textPosition.get(uid) ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER);
   amendments.sort(
     (a, b) =>
+      positionOf(a.text_uid) - positionOf(b.text_uid) ||
       (a.text_uid ?? "").localeCompare(b.text_uid ?? "") ||
       leadingNumber(a.discussion_order) - leadingNumber(b.discussion_order) ||
       leadingNumber(a.number) - leadingNumber(b.number) ||

@@ -90,7 +90,9 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
   it("changes the versions compared: htmx swaps the diff in place and the address follows", async () => {
     const page = await open("/dossiers/DLR5L17N99901/articles/8%40SN1-DEPOT%231");
     await page.waitForFunction(() => "htmx" in window);
-    expect(await page.locator("#diff ins").first().innerText()).toBe("organisée");
+    // By default, the last change of the article's text: the Assemblée committee's new 3°.
+    expect(await page.locator("#diff h3").innerText()).toContain("« 1re lecture · Assemblée · commission »");
+    expect((await page.locator("#diff ins").allInnerTexts()).join("\n")).toContain("3° Au dernier alinéa");
     let swapped = false;
     page.on("response", (response) => {
       if (response.url().includes("/diff?") && response.request().headers()["hx-request"] === "true") swapped = true;
@@ -113,7 +115,7 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
   it("filters the matrix by status without JavaScript tricks", async () => {
     const page = await open("/dossiers/DLR5L17N99901?statut=deleted");
     const rows = await page.locator("table.matrix tbody th > a:first-child").allInnerTexts();
-    expect(rows).toEqual(["8 ter", "9", "10", "15 ter"]);
+    expect(rows).toEqual(["8 bis", "8 ter", "15 ter → 18"]);
     await page.close();
   });
 
@@ -128,23 +130,24 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
   });
 
   it("filters an article's amendments in place (htmx), the address following the filters", async () => {
-    const page = await open("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231");
+    const page = await open("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231");
     await page.waitForFunction(() => "htmx" in window);
     const numbers = () => page.locator("#amendements tbody tr td:first-child a").allInnerTexts();
-    expect(await numbers()).toEqual(["CL12", "CL13", "CL14", "CL30", "101", "150"]);
+    // In the order of the navette: the Sénat's committee, its séance, then the Assemblée's.
+    expect(await numbers()).toEqual(["COM-3", "12", "13", "CL12", "CL13", "CL14", "CL30", "101", "150"]);
     await page.locator('select[name="sort"]').selectOption("adopte");
-    await page.waitForFunction(() => document.querySelectorAll("#amendements tbody tr").length === 2);
-    expect(await numbers()).toEqual(["CL12", "CL13"]);
+    await page.waitForFunction(() => document.querySelectorAll("#amendements tbody tr").length === 3);
+    expect(await numbers()).toEqual(["COM-3", "CL12", "CL13"]);
     await page.locator('select[name="auteur"]').selectOption("rapporteur");
-    await page.waitForFunction(() => document.querySelectorAll("#amendements tbody tr").length === 1);
-    expect(await numbers()).toEqual(["CL13"]);
-    expect(await page.locator("#amendements").innerText()).toContain("1 amendement sur 6");
+    await page.waitForFunction(() => document.querySelectorAll("#amendements tbody tr").length === 2);
+    expect(await numbers()).toEqual(["COM-3", "CL13"]);
+    expect(await page.locator("#amendements").innerText()).toContain("2 amendements sur 9");
     const address = new URL(page.url());
     expect(address.searchParams.get("sort")).toBe("adopte");
     expect(address.searchParams.get("auteur")).toBe("rapporteur");
     // The address reloads to the same filtered list, without JavaScript too.
     await page.reload();
-    expect(await numbers()).toEqual(["CL13"]);
+    expect(await numbers()).toEqual(["COM-3", "CL13"]);
     await page.close();
   });
 
@@ -181,7 +184,7 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
 
   it("signs in and annotates an article through htmx; hostile Markdown runs nothing", async () => {
     // The article page's own sign-in link brings the volunteer back to it.
-    const page = await open("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231");
+    const page = await open("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231");
     await page.getByRole("link", { name: "Connectez-vous" }).click();
     await page.waitForURL(/\/connexion\?suite=/);
     const dialogs: string[] = [];
@@ -195,7 +198,7 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     await page.waitForURL((u) => u.pathname.includes("/articles/"));
     await page.waitForFunction(() => "htmx" in window);
     const form = page.locator("form.annotation-form");
-    await form.locator('select[name="etape"]').selectOption("SN1-DEPOT#1");
+    await form.locator('select[name="etape"]').selectOption("SN1-COM-FOND-RAPPORT#1");
     await form.locator('input[name="citation"]').fill("sans pouvoir opposer le chiffrement");
     await form
       .locator('textarea[name="corps"]')
@@ -223,7 +226,7 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
       "/",
       "/dossiers",
       "/dossiers/DLR5L17N99901",
-      "/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231",
+      "/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231",
       "/amendements/AMANR5L17PO838901BTC9943P0D1N000101",
       "/recherche?q=chiffrement",
       "/themes",

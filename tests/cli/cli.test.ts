@@ -94,8 +94,10 @@ describe("navette CLI", () => {
 
   it("loads the demo once", () => {
     const data = tempDir();
-    expect(navette(["demo"], data).stdout).toContain("13 nouveaux");
-    expect(navette(["demo"], data).stdout).toContain("0 nouveau, 0 modifié, 13 inchangés");
+    expect(navette(["demo"], data).stdout).toContain("15 documents — 15 nouveaux");
+    const again = navette(["demo"], data).stdout;
+    expect(again).toContain("15 documents — 0 nouveau, 0 modifié, 15 inchangés");
+    expect(again).toContain("2 documents — 0 nouveau, 0 modifié, 7 inchangés");
   });
 });
 
@@ -142,14 +144,14 @@ describe("navette marquer --evaluer and navette theme exporter", () => {
     expect(navette(["demo"], data).code).toBe(0);
     expect(navette(["marquer"], data).code).toBe(0);
     const decide = (action: string, theme: string, reason: string) =>
-      navette(["theme", action, "DLR5L17N99901", "8 ter@SN1-DEPOT#1", theme, "--raison", reason, "--par", "Camille"], data);
+      navette(["theme", action, "DLR5L17N99901", "8 ter@SN1-COM-FOND-RAPPORT#1", theme, "--raison", reason, "--par", "Camille"], data);
     // The rules find « chiffrement » on the backdoor article, never « profilage »: the team says otherwise.
     expect(decide("rejeter", "chiffrement", "hors sujet").code).toBe(0);
     expect(decide("ajouter", "profilage", "cible des personnes").code).toBe(0);
     const file = path.join(tempDir(), "decisions.tsv");
     expect(navette(["theme", "exporter", "--sortie", file], data).code).toBe(0);
     const [uid, themes, confidence, note] = readFileSync(file, "utf8").trim().split("\t");
-    expect(uid).toBe("DLR5L17N99901/8 ter@SN1-DEPOT#1");
+    expect(uid).toBe("DLR5L17N99901/8 ter@SN1-COM-FOND-RAPPORT#1");
     expect(themes!.split(",")).toContain("profilage");
     expect(themes!.split(",")).not.toContain("chiffrement");
     expect(confidence).toBe("high");
@@ -157,8 +159,8 @@ describe("navette marquer --evaluer and navette theme exporter", () => {
     const evaluation = navette(["marquer", "--evaluer", file], data);
     expect(evaluation.code).toBe(0);
     expect(evaluation.stdout).toContain("1 textes étiquetés lus");
-    expect(evaluation.stdout).toContain("faux positif chiffrement : DLR5L17N99901/8 ter@SN1-DEPOT#1");
-    expect(evaluation.stdout).toContain("faux négatif profilage : DLR5L17N99901/8 ter@SN1-DEPOT#1");
+    expect(evaluation.stdout).toContain("faux positif chiffrement : DLR5L17N99901/8 ter@SN1-COM-FOND-RAPPORT#1");
+    expect(evaluation.stdout).toContain("faux négatif profilage : DLR5L17N99901/8 ter@SN1-COM-FOND-RAPPORT#1");
   });
 
   it("creates an account only with a password hard to guess, and says what is wrong with the arguments", () => {

@@ -171,7 +171,9 @@ describe.skipIf(!ready)("behind an HTTPS reverse proxy (nginx, TLS)", () => {
     page.on("console", (m) => {
       if (m.type() === "error") console.push(m.text());
     });
-    await page.goto(`${origin}/connexion?suite=${encodeURIComponent("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231")}`);
+    await page.goto(
+      `${origin}/connexion?suite=${encodeURIComponent("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231")}`,
+    );
     await page.getByLabel("Adresse électronique").fill("dom@example.org");
     await page.getByLabel("Mot de passe").fill(PASSWORD);
     await page.getByRole("button", { name: "Se connecter" }).click();
@@ -184,7 +186,7 @@ describe.skipIf(!ready)("behind an HTTPS reverse proxy (nginx, TLS)", () => {
     expect(session?.secure).toBe(true);
     await page.waitForFunction(() => "htmx" in window);
     const form = page.locator("form.annotation-form");
-    await form.locator('select[name="etape"]').selectOption("SN1-DEPOT#1");
+    await form.locator('select[name="etape"]').selectOption("SN1-COM-FOND-RAPPORT#1");
     await form.locator('textarea[name="corps"]').fill("Relu derrière le mandataire : **accès au contenu** des messageries.");
     await form.getByRole("button", { name: "Publier" }).click();
     await page.waitForFunction(() => document.querySelectorAll("#annotations article.annotation").length === 1);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { followProvisions, type ProvisionStatus } from "../../src/domain/navette/engine.js";
+import { currentStatus } from "../../src/domain/navette/current-status.js";
 import type { NavetteStep } from "../../src/domain/navette/steps.js";
 import type { VersionArticle } from "../../src/domain/navette/completion.js";
 import { diffArticles } from "../../src/domain/navette/diff.js";
@@ -11,7 +12,7 @@ import { textSimilarity } from "../../src/domain/navette/similarity.js";
 import { parseArticleNumber } from "../../src/domain/article-number.js";
 import { parseHtmlText } from "../../ingest/texts/html-text.js";
 import { parseAknText } from "../../ingest/texts/akn.js";
-import { DEMO_COMMITTEE_TEXT, DEMO_SENAT_TABLED_TEXT } from "../../scripts/demo-bill.js";
+import { REFERENCE_COMMITTEE_TEXT, REFERENCE_SENAT_TEXT } from "../../scripts/reference-texts.js";
 import { renderAkn, renderAnDynHtml } from "../../scripts/text-formats.js";
 import type { ParsedText } from "../../src/domain/bill-text.js";
 
@@ -43,8 +44,8 @@ const statusesOf = (steps: NavetteStep[]) => {
 };
 
 describe("the demo bill from the Sénat to the AN committee", () => {
-  const senat = versionOf(parseAknText(renderAkn(DEMO_SENAT_TABLED_TEXT, { signet: "ppl24-999" }), "s.akn.xml"));
-  const committee = versionOf(parseHtmlText(renderAnDynHtml(DEMO_COMMITTEE_TEXT), "an-html"));
+  const senat = versionOf(parseAknText(renderAkn(REFERENCE_SENAT_TEXT, { signet: "ppl24-999" }), "s.akn.xml"));
+  const committee = versionOf(parseHtmlText(renderAnDynHtml(REFERENCE_COMMITTEE_TEXT), "an-html"));
   const steps = [step("SN1-DEPOT", "SN", "1re_lecture", "depot", senat), step("AN1-COM", "AN", "1re_lecture", "commission", committee)];
   const result = followProvisions(steps);
   const at = (number: string) => result.provisions.find((p) => p.firstNumber === number)!.states.find((s) => s.stepKey === "AN1-COM")!;
@@ -246,5 +247,21 @@ describe("diff", () => {
     expect(textSimilarity(long, long)).toBe(1);
     expect(textSimilarity(long, `${long} fin`)).toBeGreaterThan(0.99);
     expect(textSimilarity(long, "autre chose")).toBe(0);
+  });
+});
+
+describe("the status shown for a provision now", () => {
+  const states = (...statuses: string[]) => statuses.map((status) => ({ status }));
+  it("is its last change, not a later step that only carried it over or left it out", () => {
+    expect(currentStatus(states("depose", "unchanged", "conforme", "unchanged", "unchanged"))).toBe("conforme");
+    expect(currentStatus(states("new", "unchanged", "deleted", "absent", "absent"))).toBe("deleted");
+    expect(currentStatus(states("new", "deleted", "absent", "re_established", "unchanged"))).toBe("re_established");
+    expect(currentStatus(states("depose", "modified", "unchanged", "censured", "absent"))).toBe("censured");
+    expect(currentStatus(states("new", "partly_censured", "renumbered"))).toBe("partly_censured");
+  });
+  it("keeps the first status of a provision that never changed, and absent for none", () => {
+    expect(currentStatus(states("depose", "unchanged"))).toBe("depose");
+    expect(currentStatus(states("unchanged"))).toBe("unchanged");
+    expect(currentStatus([])).toBe("absent");
   });
 });

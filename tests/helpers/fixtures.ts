@@ -8,8 +8,8 @@ import yazl from "yazl";
 import { createWriteStream } from "node:fs";
 import { anAmendmentJson, type AmendmentSpec } from "../../scripts/an-format.js";
 
-/** The articles of the demo committee text (scripts/demo-bill.ts), in order, ranges and groups expanded. */
-export const DEMO_COMMITTEE_ARTICLES: readonly string[] = [
+/** The articles of the reference committee text (scripts/reference-texts.ts), in order, ranges and groups expanded. */
+export const REFERENCE_COMMITTEE_ARTICLES: readonly string[] = [
   "1er",
   "2",
   "8",

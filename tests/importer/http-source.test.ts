@@ -10,7 +10,7 @@ import { runImport } from "../../src/importer/run-import.js";
 import { findSourceKind } from "../../src/importer/source-kinds.js";
 import { createTestDatabase } from "../helpers/databases.js";
 import { amendmentSpec, amendmentZipEntries, tempDir, writeZip } from "../helpers/fixtures.js";
-import { DEMO_COMMITTEE_TEXT } from "../../scripts/demo-bill.js";
+import { REFERENCE_COMMITTEE_TEXT } from "../../scripts/reference-texts.js";
 import { renderAnDynHtml } from "../../scripts/text-formats.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -138,7 +138,7 @@ describe("ingest from a URL", () => {
   });
 
   it("imports a bill text from its AN address, which names the text", async () => {
-    const page = Buffer.from(renderAnDynHtml(DEMO_COMMITTEE_TEXT));
+    const page = Buffer.from(renderAnDynHtml(REFERENCE_COMMITTEE_TEXT));
     handler = (_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.length }).end(page);
     const database = await createTestDatabase("sqlite");
     try {

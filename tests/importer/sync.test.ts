@@ -18,7 +18,7 @@ import { hasSharedFixtures } from "../helpers/shared-fixtures.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { writeZip } from "../helpers/fixtures.js";
 import { renderSenatHtml } from "../../scripts/text-formats.js";
-import { DEMO_SENAT_TABLED_TEXT } from "../../scripts/demo-bill.js";
+import { DEMO_TEXTS } from "../../scripts/demo-navette.js";
 import type { MirrorFile } from "../helpers/mirror.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -45,6 +45,8 @@ function mirrorEnv(database: TestDatabase, mirror: Mirror): Record<string, strin
     NAVETTE_SOURCE_AN: mirror.base,
     NAVETTE_AN_DOSSIERS: `${mirror.base}/opendata/Dossiers_Legislatifs.json.zip`,
     NAVETTE_AN_AMENDEMENTS: `${mirror.base}/opendata/Amendements.json.zip`,
+    NAVETTE_SOURCE_CC: mirror.base,
+    NAVETTE_SOURCE_LEGIFRANCE: mirror.base,
   };
 }
 
@@ -71,9 +73,11 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const sync = await navette(["sync", "--quiet"], env);
       expect(sync.code, sync.stderr).toBe(0);
       expect(sync.stdout).toMatch(
-        /sync https:\/\/www\.senat\.fr\/dossier-legislatif\/pjl16-263\.html \(SENAT-pjl16-263\) : 14 fichiers importés, 0 inchangé, 2 absents, 0 en échec/,
+        /sync https:\/\/www\.senat\.fr\/dossier-legislatif\/pjl16-263\.html \(SENAT-pjl16-263\) : 14 fichiers importés, 0 inchangé, 3 absents, 0 en échec/,
       );
       expect(sync.stderr).toContain(`absent : flux du dossier au Sénat (${mirror.base}/dossierleg/rss/doslegpjl16-263.xml)`);
+      // The law, at the Légifrance address the Sénat's page links to (not in this mirror).
+      expect(sync.stderr).toContain(`absent : loi n° 2017-258 au Journal officiel (${mirror.base}/eli/loi/2017/2/28/2017-258/jo/texte)`);
       expect(sync.stderr).toContain(
         `absent : dérouleur de séance du texte pjl16-400 (${mirror.base}/enseance/2016-2017/400/liste_discussion.json)`,
       );
@@ -131,7 +135,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const served = mirror.log.length;
       const again = await navette(["sync", "--quiet"], env);
       expect(again.code, again.stderr).toBe(0);
-      expect(again.stdout).toMatch(/0 fichier importé, 14 inchangés, 2 absents, 0 en échec — 0 nouveau, 0 modifié/);
+      expect(again.stdout).toMatch(/0 fichier importé, 14 inchangés, 3 absents, 0 en échec — 0 nouveau, 0 modifié/);
       const answered = mirror.log.slice(served);
       expect(answered.filter((r) => r.status === 200)).toEqual([]);
       expect(answered.filter((r) => r.status === 304)).toHaveLength(14);
@@ -147,7 +151,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const html = await (await createApp(database).request("/suivis")).text();
       expect(html).toContain("pjl16-263");
       expect(html).toContain("/dossiers/SENAT-pjl16-263");
-      expect(html).toMatch(/0 fichier importé, 14 inchangés, 2 absents/);
+      expect(html).toMatch(/0 fichier importé, 14 inchangés, 3 absents/);
       expect(html).toContain("dérouleur de séance du texte pjl16-400");
     });
   });
@@ -163,8 +167,9 @@ function filesUnder(dir: string, prefix = ""): Array<[string, Buffer]> {
 }
 
 /**
- * The Assemblée's side, from the demo's files: the legislature's dumps (with another bill's dossier
- * and amendment in them, which a sync must leave aside), the committee text, the Sénat's tabled text.
+ * The demo bill's files at their public addresses: the legislature's dumps (with another bill's
+ * dossier and amendment in them, which a sync must leave aside), every step's text, the Sénat's
+ * amendment files and the Conseil constitutionnel's decision.
  */
 async function demoMirrorFiles(): Promise<Map<string, MirrorFile>> {
   const demo = path.join(ROOT, "demo", "an");
@@ -182,15 +187,41 @@ async function demoMirrorFiles(): Promise<Map<string, MirrorFile>> {
   ];
   const dump = await writeZip([...amendments, elsewhere].map(([name, body]) => [name, body]));
   const zip = (file: string): MirrorFile => ({ body: readFileSync(file), type: "application/zip" });
+  const html = (file: string): MirrorFile => ({ body: readFileSync(file), type: "text/html" });
+  const anTexts = readdirSync(path.join(demo, "textes")).map((name): [string, MirrorFile] => [
+    `/dyn/opendata/${name}`,
+    html(path.join(demo, "textes", name)),
+  ]);
+  // The Sénat publishes its tabled text as a /leg/ page too; the others are the demo's pages.
+  const senat = path.join(ROOT, "demo", "senat", "textes");
+  const senatTexts = ["ppl24-256", "tas24-059", "tas24-080"].map((ref): [string, MirrorFile] => [
+    `/leg/${ref}.html`,
+    html(path.join(senat, `${ref}.html`)),
+  ]);
   return new Map<string, MirrorFile>([
     ["/opendata/Dossiers_Legislatifs.json.zip", zip(dossiers)],
     ["/opendata/Amendements.json.zip", zip(dump)],
-    [
-      "/dyn/opendata/PIONANR5L17BTC9943.html",
-      { body: readFileSync(path.join(demo, "textes", "PIONANR5L17BTC9943.html")), type: "text/html" },
-    ],
-    ["/leg/ppl24-999.html", { body: Buffer.from(renderSenatHtml(DEMO_SENAT_TABLED_TEXT)), type: "text/html" }],
+    ...anTexts,
+    ["/leg/ppl24-999.html", { body: Buffer.from(renderSenatHtml(DEMO_TEXTS.senateTabled)), type: "text/html" }],
+    ...senatTexts,
+    ["/decision/2025/2025999DC.htm", html(path.join(ROOT, "demo", "cc", "2025999DC.htm"))],
+    ["/jorf/id/JORFTEXT000099999999", html(path.join(ROOT, "demo", "jo", "JORFTEXT000099999999.html"))],
+    ...senatAmendmentFiles(),
   ]);
+}
+
+/** The Sénat's amendment files of the demo, at their addresses. */
+function senatAmendmentFiles(): Array<[string, MirrorFile]> {
+  const senat = path.join(ROOT, "demo", "senat");
+  const csv = (file: string): MirrorFile => ({ body: readFileSync(path.join(senat, "amendements", file)), type: "text/csv" });
+  return [
+    ["/amendements/commissions/2024-2025/999/jeu_complet_commission_2024-2025_999.csv", csv("jeu_complet_commission_2024-2025_999.csv")],
+    ["/amendements/2024-2025/256/jeu_complet_2024-2025_256.csv", csv("jeu_complet_2024-2025_256.csv")],
+    [
+      "/enseance/2024-2025/256/liste_discussion.json",
+      { body: readFileSync(path.join(senat, "enseance", "2024-2025", "256", "liste_discussion.json")), type: "application/json" },
+    ],
+  ];
 }
 
 for (const { dialect, available } of TEST_DIALECTS) {
@@ -215,14 +246,40 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const { db } = database;
       expect((await db.selectFrom("dossiers").select("uid").execute()).map((d) => d.uid)).toEqual(["DLR5L17N99901"]);
       const amendments = await db.selectFrom("amendments").select("dossier_uid").execute();
-      expect(amendments).toHaveLength(13);
+      // The Assemblée's 15 and the Sénat's 7, linked to the bill by the texts its steps name.
+      expect(amendments).toHaveLength(22);
       expect(new Set(amendments.map((a) => a.dossier_uid))).toEqual(new Set(["DLR5L17N99901"]));
       const texts = await db.selectFrom("texts").select("uid").where("content_hash", "is not", null).orderBy("uid").execute();
-      expect(texts.map((t) => t.uid)).toEqual(["PIONANR5L17BTC9943", "PIONSNR5S2024B0999"]);
-      const provisions = await db.selectFrom("provisions").select("provision_id").where("dossier_uid", "=", "DLR5L17N99901").execute();
-      expect(provisions.length).toBeGreaterThan(10);
-      expect(sync.stderr).toContain(`absent : texte PIONANR5L17B9907 (${mirror.base}/dyn/opendata/PIONANR5L17B9907.html)`);
-      expect(sync.stdout).toMatch(/\(DLR5L17N99901\) : 4 fichiers importés/);
+      expect(texts.map((t) => t.uid)).toEqual([
+        "LOI-2025-999",
+        "PIONANR5L17B9907",
+        "PIONANR5L17BTA0099",
+        "PIONANR5L17BTA0110",
+        "PIONANR5L17BTC1010",
+        "PIONANR5L17BTC9943",
+        "PIONSNR5S2024B0999",
+        "PIONSNR5S2024BTA0059",
+        "PIONSNR5S2024BTA0080",
+        "PIONSNR5S2024BTC0256",
+      ]);
+      // Every step, down to the Conseil constitutionnel's decision, fetched from its address.
+      const article = await db
+        .selectFrom("provision_states")
+        .select(["step_key", "status"])
+        .where("dossier_uid", "=", "DLR5L17N99901")
+        .where("provision_id", "=", "9 bis@AN1-DEBATS-DEC#1")
+        .orderBy("step_position")
+        .execute();
+      expect(article.map((s) => `${s.step_key} ${s.status}`)).toEqual([
+        "AN1-DEBATS-DEC#1 new",
+        "CMP-COM-RAPPORT-AN#1 unchanged",
+        "CMP-DEBATS-AN-DEC#1 unchanged",
+        "CMP-DEBATS-SN-DEC#1 conforme",
+        "CC-CONCLUSION#1 censured",
+        "PROM-PUB#1 absent",
+      ]);
+      expect(sync.stderr).not.toContain("absent :");
+      expect(sync.stdout).toMatch(/\(DLR5L17N99901\) : 16 fichiers importés, 0 inchangé, 0 absent, 0 en échec/);
       // The other bill's dossier and amendment are left aside by their path, before being parsed.
       const run = await db.selectFrom("import_runs").select("counts").where("source", "=", "sync").executeTakeFirstOrThrow();
       expect(JSON.parse(run.counts)).toMatchObject({ skipped: 2, failed: 0 });

@@ -6,11 +6,11 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { findSourceKind } from "../../src/importer/source-kinds.js";
 import { runImport } from "../../src/importer/run-import.js";
-import { DEMO_COMMITTEE_TEXT } from "../../scripts/demo-bill.js";
+import { REFERENCE_COMMITTEE_TEXT } from "../../scripts/reference-texts.js";
 import { renderAkn, renderAnDynHtml, renderAnOldHtml } from "../../scripts/text-formats.js";
 import { anDossierJson } from "../../scripts/an-format.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
-import { DEMO_COMMITTEE_ARTICLES, tempDir } from "../helpers/fixtures.js";
+import { REFERENCE_COMMITTEE_ARTICLES, tempDir } from "../helpers/fixtures.js";
 
 for (const { dialect, available } of TEST_DIALECTS) {
   describe.skipIf(!available)(`text import on ${dialect}`, () => {
@@ -25,7 +25,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
       database = await createTestDatabase(dialect);
       const dir = tempDir();
       const file = path.join(dir, "PIONANR5L17BTC9943.html");
-      writeFileSync(file, renderAnDynHtml(DEMO_COMMITTEE_TEXT));
+      writeFileSync(file, renderAnDynHtml(REFERENCE_COMMITTEE_TEXT));
       expect((await run("an-texte", file)).counts).toMatchObject({ created: 1, failed: 0 });
       const articles = await database.db
         .selectFrom("text_articles")
@@ -33,7 +33,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         .where("text_uid", "=", "PIONANR5L17BTC9943")
         .orderBy("position")
         .execute();
-      expect(articles.map((a) => a.number)).toEqual(DEMO_COMMITTEE_ARTICLES);
+      expect(articles.map((a) => a.number)).toEqual(REFERENCE_COMMITTEE_ARTICLES);
       expect((JSON.parse(articles[2]!.alineas) as unknown[])[2]).toMatchObject({
         number: 3,
         text: "II et III. – (Non modifiés)",
@@ -50,8 +50,8 @@ for (const { dialect, available } of TEST_DIALECTS) {
 
       expect((await run("an-texte", file)).counts).toMatchObject({ created: 0, changed: 0, unchanged: 1 });
       const revised = {
-        ...DEMO_COMMITTEE_TEXT,
-        items: DEMO_COMMITTEE_TEXT.items.map((i) =>
+        ...REFERENCE_COMMITTEE_TEXT,
+        items: REFERENCE_COMMITTEE_TEXT.items.map((i) =>
           "article" in i && i.article === "Article 8 bis" ? { ...i, alineas: ["Texte revu."] } : i,
         ),
       };
@@ -110,7 +110,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
       );
       await run("an-dossiers", dossierFile);
       const page = path.join(dir, "texte-sans-nom.html");
-      writeFileSync(page, Buffer.from(renderAnOldHtml(DEMO_COMMITTEE_TEXT), "latin1"));
+      writeFileSync(page, Buffer.from(renderAnOldHtml(REFERENCE_COMMITTEE_TEXT), "latin1"));
       const summary = await run("an-texte", page);
       expect(summary.counts).toMatchObject({ created: 1, failed: 0 });
       const text = await database.db.selectFrom("texts").selectAll().where("uid", "=", "PIONANR5L17BTC9943").executeTakeFirstOrThrow();
@@ -131,7 +131,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     it("reads an AKN file and stores its annex apart", async () => {
       database = await createTestDatabase(dialect);
       const file = path.join(tempDir(), "ppl24-999.akn.xml");
-      writeFileSync(file, renderAkn(DEMO_COMMITTEE_TEXT, { signet: "ppl24-999" }));
+      writeFileSync(file, renderAkn(REFERENCE_COMMITTEE_TEXT, { signet: "ppl24-999" }));
       expect((await run("senat-texte", file)).counts).toMatchObject({ created: 1 });
       const annexes = await database.db
         .selectFrom("text_annexes")

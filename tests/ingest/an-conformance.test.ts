@@ -262,7 +262,7 @@ describe.skipIf(!present)("conformance: every file of ../shared/fixtures/an", ()
       ["CMP-DEBATS-SN-DEC", "SN", "cmp", "seance", "PRJLSNR5S319BTA0126", true],
       ["CMP-DEC", "CMP", "cmp", "cmp", null, true],
       ["CC-CONCLUSION", "CC", "conseil_constitutionnel", "conseil_constitutionnel", null, true],
-      ["PROM-PUB", "PR", "promulgation", "promulgation", null, true],
+      ["PROM-PUB", "PR", "promulgation", "promulgation", "LOI-2019-791", true],
     ]);
     const cc = dossier!.steps.find((s) => s.code === "CC-CONCLUSION");
     expect(cc?.outcome).toBe("Partiellement conforme");

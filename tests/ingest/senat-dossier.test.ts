@@ -54,7 +54,7 @@ describe.skipIf(!present)("Sénat dossier pages (real)", () => {
       ["CMP-COMMISSION", "CMP", "cmp", "commission", "2017-02-13", "SENAT-pjl16-400"],
       ["CMP-SEANCE-AN", "AN", "cmp", "seance", "2017-02-15", "ANR5L14BTA0915"],
       ["CMP-SEANCE-SN", "SN", "cmp", "seance", "2017-02-16", "SENAT-tas16-095"],
-      ["PROM-PUB", "PR", "promulgation", "promulgation", "2017-02-28", null],
+      ["PROM-PUB", "PR", "promulgation", "promulgation", "2017-02-28", "LOI-2017-258"],
     ]);
     expect(page("dosleg_page_pjl16-263_securite-publique_CMP.html").dossier.steps.at(-1)!.details["loi"]).toBe("2017-258");
   });
@@ -70,7 +70,7 @@ describe.skipIf(!present)("Sénat dossier pages (real)", () => {
       ["CMP-COMMISSION", "CMP", "cmp", "commission", "2016-06-30", "SENAT-pjl15-744"],
       ["CMP-SEANCE-AN", "AN", "cmp", "seance", "2016-07-20", "ANR5L14BTA0802"],
       ["CMP-SEANCE-SN", "SN", "cmp", "seance", "2016-09-28", "SENAT-tas15-185"],
-      ["PROM-PUB", "PR", "promulgation", "promulgation", "2016-10-07", null],
+      ["PROM-PUB", "PR", "promulgation", "promulgation", "2016-10-07", "LOI-2016-1321"],
     ]);
   });
 

@@ -7,11 +7,11 @@ import type { ParsedText } from "../../src/domain/bill-text.js";
 import { parseHtmlText } from "../../ingest/texts/html-text.js";
 import { parseAknText } from "../../ingest/texts/akn.js";
 import { SourceError } from "../../ingest/document.js";
-import { CMP_FAILURE_TEXT, DEMO_COMMITTEE_TEXT, REJECTED_TEXT } from "../../scripts/demo-bill.js";
+import { CMP_FAILURE_TEXT, REFERENCE_COMMITTEE_TEXT, REJECTED_TEXT } from "../../scripts/reference-texts.js";
 import { renderAkn, renderAnDynHtml, renderAnOldHtml, renderSenatHtml } from "../../scripts/text-formats.js";
-import { DEMO_COMMITTEE_ARTICLES } from "../helpers/fixtures.js";
+import { REFERENCE_COMMITTEE_ARTICLES } from "../helpers/fixtures.js";
 
-const FORMATS: Array<[string, (spec: typeof DEMO_COMMITTEE_TEXT) => ParsedText]> = [
+const FORMATS: Array<[string, (spec: typeof REFERENCE_COMMITTEE_TEXT) => ParsedText]> = [
   ["AN HTML (dyn/opendata)", (spec) => parseHtmlText(renderAnDynHtml(spec), "an-html")],
   ["AN HTML (ancien .asp)", (spec) => parseHtmlText(renderAnOldHtml(spec), "an-html")],
   ["Sénat HTML (/leg/)", (spec) => parseHtmlText(renderSenatHtml(spec), "senat-html")],
@@ -20,11 +20,11 @@ const FORMATS: Array<[string, (spec: typeof DEMO_COMMITTEE_TEXT) => ParsedText]>
 ];
 
 describe.each(FORMATS)("%s", (_name, parse) => {
-  const text = parse(DEMO_COMMITTEE_TEXT);
+  const text = parse(REFERENCE_COMMITTEE_TEXT);
   const article = (number: string) => text.articles.find((a) => a.number === number)!;
 
   it("finds every article in order, ranges and groups expanded", () => {
-    expect(text.articles.map((a) => a.number)).toEqual(DEMO_COMMITTEE_ARTICLES);
+    expect(text.articles.map((a) => a.number)).toEqual(REFERENCE_COMMITTEE_ARTICLES);
     expect(text.articles.every((a) => !a.duplicate)).toBe(true);
   });
 
@@ -75,14 +75,14 @@ describe.each(FORMATS)("%s", (_name, parse) => {
 
 describe("HTML specifics", () => {
   it("drops alinéa-number images, footnote calls and the exposé des motifs (AN current format)", () => {
-    const text = parseHtmlText(renderAnDynHtml(DEMO_COMMITTEE_TEXT), "an-html");
+    const text = parseHtmlText(renderAnDynHtml(REFERENCE_COMMITTEE_TEXT), "an-html");
     const all = text.articles.flatMap((a) => a.alineas.map((x) => x.text)).join("\n");
     expect(all).not.toMatch(/Mesdames|\(1\)|data:image/);
     expect(text.metadata).toMatchObject({ numero: "9943", legislature: "17", role: "commission", nature: "ppl" });
   });
 
   it("reads the Sénat cover page", () => {
-    const text = parseHtmlText(renderSenatHtml(DEMO_COMMITTEE_TEXT), "senat-html");
+    const text = parseHtmlText(renderSenatHtml(REFERENCE_COMMITTEE_TEXT), "senat-html");
     expect(text.metadata).toMatchObject({ numero: "9943", session: "2024", role: "commission" });
   });
 
@@ -95,7 +95,7 @@ describe("HTML specifics", () => {
 
   it("keeps both articles of a duplicated title, with a warning naming it", () => {
     const html = renderSenatHtml({
-      ...DEMO_COMMITTEE_TEXT,
+      ...REFERENCE_COMMITTEE_TEXT,
       items: [
         { article: "Article 56 bis", alineas: ["Premier."] },
         { article: "Article 56 bis", alineas: ["Second."] },
@@ -110,7 +110,7 @@ describe("HTML specifics", () => {
   });
 
   it("survives unknown markup and scripts: their text is read, scripts are not", () => {
-    const html = renderSenatHtml(DEMO_COMMITTEE_TEXT)
+    const html = renderSenatHtml(REFERENCE_COMMITTEE_TEXT)
       .replace("Le dernier alinéa", "<blink><o:p>Le</o:p></blink> dernier alinéa")
       .replace("</body>", "<script>document.write('Article 99')</script></body>");
     const text = parseHtmlText(html, "senat-html");
@@ -120,7 +120,7 @@ describe("HTML specifics", () => {
 
   it("warns, without failing, about a range it cannot expand alone", () => {
     const html = renderSenatHtml({
-      ...DEMO_COMMITTEE_TEXT,
+      ...REFERENCE_COMMITTEE_TEXT,
       items: [{ article: "Articles 35 bis A à 35 ter", markerLine: "(Supprimés)", alineas: [] }],
     });
     const text = parseHtmlText(html, "senat-html");
@@ -139,18 +139,18 @@ describe("HTML specifics", () => {
 });
 
 describe("Akoma Ntoso specifics", () => {
-  const xml = renderAkn(DEMO_COMMITTEE_TEXT, { signet: "ppl24-999" });
+  const xml = renderAkn(REFERENCE_COMMITTEE_TEXT, { signet: "ppl24-999" });
 
   it("reads the Sénat's FRBR aliases and workflow", () => {
     const text = parseAknText(xml, "t.akn.xml");
     expect(text.metadata).toMatchObject({
       "signet-dossier-legislatif-senat": "ppl24-999",
       "url-senat": "https://www.senat.fr/leg/ppl24-9943.html",
-      "intitule-court": DEMO_COMMITTEE_TEXT.title,
+      "intitule-court": REFERENCE_COMMITTEE_TEXT.title,
       numero: "9943",
       "workflow-1": "2024-11-20 #depot #depose #senat",
     });
-    expect(text.title).toBe(DEMO_COMMITTEE_TEXT.title);
+    expect(text.title).toBe(REFERENCE_COMMITTEE_TEXT.title);
   });
 
   it("accepts a prefixed namespace and reports what it could not interpret", () => {

@@ -11,8 +11,8 @@ import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers
 import { CookieJarVisitor } from "../helpers/cookie-jar.js";
 
 const PASSWORD = "correct horse battery staple";
-const PAGE = "/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231";
-const FEED = "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231.atom";
+const PAGE = "/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231";
+const FEED = "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231.atom";
 
 /** A visitor who signs in with the test password and posts forms as htmx does. */
 class Visitor extends CookieJarVisitor {
@@ -66,8 +66,8 @@ for (const { dialect, available } of TEST_DIALECTS) {
       const before = (await (await app.request(FEED)).text()).match(/<entry>/g)?.length ?? 0;
       const alice = await new Visitor(app).signIn("a@example.org");
       const response = await alice.post(`${PAGE}/annotations`, {
-        etape: "SN1-DEPOT#1",
-        montrer: "SN1-DEPOT#1",
+        etape: "SN1-COM-FOND-RAPPORT#1",
+        montrer: "SN1-COM-FOND-RAPPORT#1",
         citation: "communications électroniques chiffrées",
         corps:
           '**Porte dérobée** : voir [avis](https://example.org/avis) <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror="alert(3)">',
@@ -90,8 +90,8 @@ for (const { dialect, available } of TEST_DIALECTS) {
       ] as const) {
         const html = await (
           await alice.post(`${PAGE}/annotations`, {
-            etape: "SN1-DEPOT#1",
-            montrer: "SN1-DEPOT#1",
+            etape: "SN1-COM-FOND-RAPPORT#1",
+            montrer: "SN1-COM-FOND-RAPPORT#1",
             alinea: chosen,
             corps: `Alinéa ${chosen}`,
             visibilite: "staff",

@@ -30,7 +30,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain('<html lang="fr">');
         expect(html).toContain("Démonstration — proposition de loi relative à la sécurité des communications");
         expect(html).toContain('href="/dossiers/DLR5L17N99901"');
-        expect(html).toMatch(/13 amendements/);
+        expect(html).toMatch(/22 amendements/);
         expect(html).toMatch(/<script src="\/assets\/htmx\.min\.js\?v=[0-9a-f]{12}"/);
       });
 
@@ -49,7 +49,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
           .values({
             kind: "provision.status",
             subject_type: "provision",
-            subject_id: "DLR5L17N99901/8 ter@SN1-DEPOT#1",
+            subject_id: "DLR5L17N99901/8 ter@SN1-COM-FOND-RAPPORT#1",
             dossier_uid: "DLR5L17N99901",
             text_uid: null,
             article: "8 ter",
@@ -77,11 +77,18 @@ for (const { dialect, available } of TEST_DIALECTS) {
         const html = await (await app.request("/dossiers/DLR5L17N99901")).text();
         const changes = html.slice(html.indexOf("<h2>Derniers changements</h2>"));
         const headings = [...changes.matchAll(/<section class="change-group"><h3>([^<]+)/g)].map((m) => m[1]!.trim());
-        expect(headings.indexOf("1re lecture · Assemblée · commission")).toBeLessThan(headings.indexOf("1re lecture · Sénat · dépôt"));
-        const committee = changes.slice(changes.indexOf("<h3>1re lecture · Assemblée · commission"));
+        expect(headings.slice(0, 2)).toEqual(["Promulgation · loi", "Conseil constitutionnel · décision"]);
+        const law = changes.slice(changes.indexOf("<h3>Promulgation · loi"));
+        expect(law.slice(0, law.indexOf("</section>"))).toContain("Article 18 : Renuméroté");
+        expect(headings.indexOf("CMP · Sénat · séance")).toBeLessThan(headings.indexOf("CMP · commission"));
+        const decision = changes.slice(changes.indexOf("<h3>Conseil constitutionnel · décision"));
+        expect(decision.slice(0, decision.indexOf("</section>"))).toMatch(
+          /Article 15 ter : Censuré en partie[\s\S]*Article 9 bis : Censuré/,
+        );
+        const committee = changes.slice(changes.indexOf("<h3>CMP · commission"));
         const group = committee.slice(0, committee.indexOf("</section>"));
-        expect(group).toContain("Article 8 ter : Supprimé");
-        expect(group.indexOf("Article 8 ter : Supprimé")).toBeLessThan(group.indexOf("Texte n° 9943 publié"));
+        expect(group).toContain("Article 8 bis : Supprimé");
+        expect(group.indexOf("Article 8 bis : Supprimé")).toBeLessThan(group.indexOf("Texte n° 1010 publié"));
         expect(changes).not.toMatch(/text\.created|dossier\.created|PIONANR5L17|@SN1-DEPOT/);
       });
 
@@ -123,7 +130,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         const codes = await (await app.request("/codes")).text();
         expect(codes).toContain('href="/codes/CSI/L.%20851-8"');
         for (const html of [bills, themesHtml, codes]) expect(html).toContain('<nav class="site-nav"');
-        expect(bills).toContain("13 amendements");
+        expect(bills).toContain("22 amendements");
         expect(bills).not.toMatch(/(^|[^\d])1 amendements|(^|[^\d])[01] adoptés|(^|[^\d])[2-9] adopté(?!s)/);
       });
 
@@ -132,15 +139,28 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain("1re lecture");
         expect(html).toContain("Commission mixte paritaire");
         expect(html).toContain("Texte n° 9943");
+        expect(html).toContain("Loi n° 2025-999");
+        expect(html).toContain("Loi n° 2025-999 publiée");
+        // Every step with a text (or a decision) is a column of the matrix, in the order of the navette.
+        const headers = [...html.matchAll(/<th scope="col"[^>]*>(?:<[^>]+>)*([^<]+)/g)].map((m) => m[1]!.trim());
+        expect(headers).toEqual([
+          "Article",
+          ...["SN 1 dép.", "SN 1 com.", "SN 1 séance", "AN 1 dép.", "AN 1 com.", "AN 1 séance"],
+          ...["CMP com.", "AN CMP séance", "SN CMP séance", "CC déc.", "PR loi"],
+          "Amdts",
+        ]);
         expect(html).toMatch(/6 amendements \(/);
         // Themes found on articles are news; on amendments they are part of the amendment's items.
         expect(html).toMatch(/Thème « [^»]+ » trouvé dans l&#39;article \d/);
         expect(html).not.toContain("trouvé dans un amendement");
-        expect(html).toContain("Amendement CL13 déposé sur l&#39;article 8 ter");
+        const feed = await (await app.request("/flux/dossiers/DLR5L17N99901.atom")).text();
+        expect(feed).toContain("Amendement 101 déposé sur l'article 8 ter");
       });
 
       it("shows themes with their evidence highlighted, the theme page and the code article page", async () => {
-        const page = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231?montrer=SN1-DEPOT%231")).text();
+        const page = await (
+          await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231?montrer=SN1-COM-FOND-RAPPORT%231")
+        ).text();
         expect(page).toContain("Chiffrement et messageries");
         expect(page).toMatch(/<mark title="Chiffrement et messageries — terme « contenu\* intelligible\* »">contenu intelligible<\/mark>/);
         const theme = await (await app.request("/themes/chiffrement")).text();
@@ -160,7 +180,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         const html = await (await app.request("/")).text();
         expect(html).toContain("Derniers changements");
         expect(html).toContain("Articles touchant à la surveillance");
-        expect(html).toMatch(/<a href="\/dossiers\/DLR5L17N99901\/articles\/8%20ter%40SN1-DEPOT%231">Article 8 ter<\/a>/);
+        expect(html).toMatch(/<a href="\/dossiers\/DLR5L17N99901\/articles\/8%20ter%40SN1-COM-FOND-RAPPORT%231">Article 8 ter<\/a>/);
         expect(html).toContain('href="/flux/tout.atom"');
         const feed = await app.request("/flux/tout.atom");
         expect(feed.status).toBe(200);

@@ -12,8 +12,8 @@ import { loadDemo } from "../../src/importer/demo.js";
 import { runImport } from "../../src/importer/run-import.js";
 import { findSourceKind } from "../../src/importer/source-kinds.js";
 import { anAmendmentJson } from "../../scripts/an-format.js";
-import { DEMO_COMMITTEE_TEXT } from "../../scripts/demo-bill.js";
-import { renderAnDynHtml } from "../../scripts/text-formats.js";
+import { DEMO_TEXTS } from "../../scripts/demo-navette.js";
+import { renderSenatHtml } from "../../scripts/text-formats.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/databases.js";
 import { startServer } from "../helpers/browser.js";
 import { tempDir } from "../helpers/fixtures.js";
@@ -27,7 +27,7 @@ const hasFeedparser = spawnSync(PYTHON, ["-c", "import feedparser"]).status === 
 if (!hasFeedparser) console.warn("[navette] python3-feedparser absent : la validation des flux par un vrai client est IGNORÉE (skipped).");
 
 const FEEDS = [
-  "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231",
+  "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231",
   "/flux/dossiers/DLR5L17N99901",
   "/flux/themes/chiffrement",
   "/flux/codes/CSI/L.%20851-3",
@@ -136,7 +136,7 @@ print(json.dumps(out))`;
       const xml = await (await app.request(url)).text();
       const words = [...xml.matchAll(/<(title|summary|description)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]!).join("\n");
       expect(words, url).not.toMatch(/[A-Z]{2}\d-[A-Z-]+#\d/); // step keys (AN1-COM-FOND-RAPPORT#1)
-      expect(words, url).not.toMatch(/@(SN|AN)\d/); // provision ids (8 ter@SN1-DEPOT#1)
+      expect(words, url).not.toMatch(/@(SN|AN)\d/); // provision ids (8 ter@SN1-COM-FOND-RAPPORT#1)
       expect(words, url).not.toMatch(/AMANR5L\d+/); // amendment uids
       expect(words, url).not.toMatch(/Thème « [a-z-]+ »/); // theme slugs
     }
@@ -168,10 +168,11 @@ print(json.dumps(out))`;
   it("shows in a new version's item what changed, as a diff extract against the previous version", async () => {
     for (const format of ["atom", "rss"]) {
       const feed = await (await app.request(`/flux/dossiers/DLR5L17N99901/articles/8%40SN1-DEPOT%231.${format}`)).text();
-      expect(feed).toContain("criminalité <del>organisées</del><ins>organisée</ins>");
+      expect(feed).toContain("Le II est abrogé<del>.</del>");
+      expect(feed).toContain("<ins>3° Au dernier alinéa, après le mot : « renseignement »");
     }
     // A deleted article's item shows its text struck out.
-    const deleted = await (await app.request("/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231.atom")).text();
+    const deleted = await (await app.request("/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231.atom")).text();
     expect(deleted).toMatch(/<li><del>[^<]*code de la sécurité intérieure/);
   });
 
@@ -191,9 +192,9 @@ print(json.dumps(out))`;
   });
 
   it("is announced on the pages it watches", async () => {
-    const page = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231")).text();
+    const page = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231")).text();
     expect(page).toContain('<link rel="alternate" type="application/atom+xml"');
-    expect(page).toContain('href="/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231.atom"');
+    expect(page).toContain('href="/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231.atom"');
     expect(page).toContain("Suivre cet article");
     expect(await (await app.request("/dossiers/DLR5L17N99901")).text()).toContain("Suivre ce texte");
     expect(await (await app.request("/themes/chiffrement")).text()).toContain("Suivre ce thème");
@@ -221,25 +222,28 @@ print(json.dumps(out))`;
     const newest = await (await app.request(provisionFeed)).text();
     expect(newest).toContain("Amendement CL14 : Rejeté");
 
-    // A new version of the committee text changes article 8 bis: one item in its feed.
-    const feed8bis = "/flux/dossiers/DLR5L17N99901/articles/8%20bis%40AN1-COM-FOND-RAPPORT%231.atom";
-    const before8bis = await itemIds(feed8bis);
+    // A new version of the last text (the Sénat's reading of the CMP text) changes article 16: one item in its feed.
+    const feed16 = "/flux/dossiers/DLR5L17N99901/articles/16%40SN1-DEPOT%231.atom";
+    const before16 = await itemIds(feed16);
     const revised = {
-      ...DEMO_COMMITTEE_TEXT,
-      items: DEMO_COMMITTEE_TEXT.items.map((i) =>
-        "article" in i && i.article === "Article 8 bis"
+      ...DEMO_TEXTS.cmpSenate,
+      items: DEMO_TEXTS.cmpSenate.items.map((i) =>
+        "article" in i && i.article === "Article 16"
           ? {
               ...i,
-              alineas: ["Le Gouvernement remet au Parlement, chaque année, un rapport public sur l'usage des algorithmes de détection."],
+              alineas: [
+                ...i.alineas.slice(0, 1),
+                "« Art. 230-40-1. – Sur autorisation du juge des libertés et de la détention, les informations relatives à la mise en œuvre d'une technique spéciale d'enquête figurent dans un procès-verbal distinct. »",
+              ],
             }
           : i,
       ),
     };
-    const textFile = path.join(tempDir(), "PIONANR5L17BTC9943.html");
-    writeFileSync(textFile, renderAnDynHtml(revised));
-    await runImport(database, { kind: findSourceKind("an-texte")!, location: textFile, cacheDir: tempDir() });
-    const after8bis = await itemIds(feed8bis);
-    expect(after8bis.length).toBe(before8bis.length + 1);
-    expect(await (await app.request(feed8bis)).text()).toContain("Article 8 bis : Nouveau");
+    const textFile = path.join(tempDir(), "tas24-080.html");
+    writeFileSync(textFile, renderSenatHtml(revised));
+    await runImport(database, { kind: findSourceKind("senat-texte")!, location: textFile, cacheDir: tempDir() });
+    const after16 = await itemIds(feed16);
+    expect(after16.length).toBe(before16.length + 1);
+    expect(await (await app.request(feed16)).text()).toContain("Article 16 : Modifié");
   });
 });

@@ -16,7 +16,7 @@ import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers
 import { CookieJarVisitor } from "../helpers/cookie-jar.js";
 
 const BILL = "/dossiers/DLR5L17N99901";
-const ARTICLE = `${BILL}/articles/8%20ter%40SN1-DEPOT%231`;
+const ARTICLE = `${BILL}/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231`;
 const PASSWORD = "correct horse battery staple";
 
 /** The handle with a counter of the queries the app sends through it. */
@@ -98,7 +98,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
       // Another process (an import, a second web process) writes through its own connection.
       await decideTag(other.db, {
         dossierUid: "DLR5L17N99901",
-        provisionId: "8 ter@SN1-DEPOT#1",
+        provisionId: "8 ter@SN1-COM-FOND-RAPPORT#1",
         theme: "censure",
         decision: "added",
         reason: "portée trop large",

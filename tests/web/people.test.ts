@@ -38,7 +38,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     });
 
     it("lists groups by name in the amendment filter of an article, and names authors in its table", async () => {
-      const html = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231")).text();
+      const html = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231")).text();
       const filter = /<select[^>]*name="groupe"[\s\S]*?<\/select>/.exec(html)?.[0] ?? "";
       expect(filter).toContain("Rassemblement National");
       expect(filter).not.toMatch(/>PO\d+</);

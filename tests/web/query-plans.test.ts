@@ -13,7 +13,7 @@ import { loadDemo } from "../../src/importer/demo.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
 
 const BILL = "/dossiers/DLR5L17N99901";
-const ARTICLE = `${BILL}/articles/8%20ter%40SN1-DEPOT%231`;
+const ARTICLE = `${BILL}/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231`;
 const PAGES = [
   "/",
   "/dossiers",
@@ -21,7 +21,7 @@ const PAGES = [
   `${BILL}?statut=deleted`,
   ARTICLE,
   `${ARTICLE}/amendements?sort=adopte`,
-  `${ARTICLE}/diff?de=SN1-DEPOT%231&a=AN1-COM-FOND-RAPPORT%231`,
+  `${ARTICLE}/diff?de=SN1-COM-FOND-RAPPORT%231&a=AN1-COM-FOND-RAPPORT%231`,
   "/amendements/AMANR5L17PO838901BTC9943P0D1N000150",
   "/themes",
   "/themes/chiffrement",
@@ -30,7 +30,7 @@ const PAGES = [
   "/recherche?q=chiffrement",
   "/flux/tout.atom",
   `/flux/dossiers/DLR5L17N99901.rss`,
-  "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-DEPOT%231.atom",
+  "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231.atom",
   "/flux/themes/chiffrement.atom",
   "/flux/codes/CSI/L.%20851-3.atom",
   "/flux/recherche.atom?q=chiffrement",

@@ -7,6 +7,7 @@ import type { Alinea } from "../bill-text.js";
 import { completeArticle, expandOpenRanges, type VersionArticle } from "./completion.js";
 import { diffArticles } from "./diff.js";
 import { pairRenumberedArticles } from "./renumbering.js";
+import { censuredArticles } from "./censure.js";
 import { sameSubstance } from "./substance.js";
 import { comparableText } from "./similarity.js";
 import { baseStepIndex, hasText, otherChamberAdoptedIndex, type NavetteStep } from "./steps.js";
@@ -22,6 +23,7 @@ export const PROVISION_STATUSES = [
   "re_established",
   "renumbered",
   "censured",
+  "partly_censured",
   "absent",
 ] as const;
 export type ProvisionStatus = (typeof PROVISION_STATUSES)[number];
@@ -36,7 +38,8 @@ export const PROVISION_STATUS_LABELS: Readonly<Record<ProvisionStatus, string>> 
   re_established: "Rétabli",
   renumbered: "Renuméroté",
   censured: "Censuré",
-  absent: "Absent",
+  partly_censured: "Censuré en partie",
+  absent: "Hors du texte",
 };
 
 /** A provision at one step. */
@@ -94,6 +97,21 @@ function asVersionArticle(state: ProvisionState, sortKey: string): VersionArticl
   return { number: state.number, sortKey, status: "texte", alineas: state.alineas };
 }
 
+/**
+ * The navette articles a renumbered text (the law) is paired with: those in force, and, when a
+ * decision step censured some, those too (the law prints their number), in the navette's order.
+ */
+function renumberingCandidates(
+  base: ReadonlyMap<string, ProvisionState>,
+  aliveBase: ReadonlyArray<[string, ProvisionState]>,
+  sortKeys: ReadonlyMap<string, string>,
+): Array<[string, ProvisionState]> {
+  const censured = [...base.entries()].filter(([, s]) => s.status === "censured");
+  if (censured.length === 0) return [...aliveBase];
+  const key = (id: string): string => sortKeys.get(id) ?? "";
+  return [...aliveBase, ...censured].sort(([a], [b]) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 /** Follows every provision through the steps, in the order given (chronological). */
 export function followProvisions(steps: readonly NavetteStep[]): NavetteResult {
   const provisions = new Map<string, Provision>();
@@ -114,12 +132,18 @@ export function followProvisions(steps: readonly NavetteStep[]): NavetteResult {
 
     const aliveBase = [...base.entries()].filter(([, s]) => isAlive(s));
     const baseArticles = aliveBase.map(([id, s]) => asVersionArticle(s, sortKeys.get(id) ?? ""));
-    const articles = expandOpenRanges(step.articles ?? [], baseArticles);
+    const decided = step.censures ? censuredArticles(baseArticles, step.censures) : null;
+    for (const w of decided?.warnings ?? []) warnings.push({ stepKey: step.key, ...w });
+    const articles = decided ? decided.articles : expandOpenRanges(step.articles ?? [], baseArticles);
 
     let pairing: Map<string, string> | null = null;
     if (step.renumbered) {
       pairing = pairRenumberedArticles(
-        aliveBase.map(([, s]) => ({ number: s.number, text: s.alineas.map((a) => a.text).join("\n") })),
+        renumberingCandidates(base, aliveBase, sortKeys).map(([, s]) => ({
+          number: s.number,
+          text: s.alineas.map((a) => a.text).join("\n"),
+          censured: s.status === "censured",
+        })),
         articles.map((a) => ({ number: a.number, text: a.alineas.map((x) => x.text).join("\n"), censured: a.status === "censure" })),
       );
     }
@@ -163,7 +187,8 @@ export function followProvisions(steps: readonly NavetteStep[]): NavetteResult {
         status = isAlive(baseState) ? "deleted" : "absent";
         alineas = [];
       } else if (completed.status === "censure") {
-        status = "censured";
+        // Censured by a decision step before: the law only prints its number.
+        status = baseState?.status === "censured" ? "absent" : "censured";
         alineas = previousAlive?.alineas ?? [];
       } else if (!isAlive(baseState)) {
         status = baseIndex === null ? "depose" : existedBefore ? "re_established" : "new";
@@ -176,7 +201,7 @@ export function followProvisions(steps: readonly NavetteStep[]): NavetteResult {
         const otherState = otherSnapshot?.get(id);
         closed = baseState.closed || (isAlive(otherState) && sameSubstance(completed.alineas, otherState.alineas));
         status = closed && !baseState.closed ? "conforme" : "unchanged";
-      } else status = "modified";
+      } else status = decided ? "partly_censured" : "modified";
 
       let changeRatio: number;
       if (status === "deleted") changeRatio = 1;

@@ -4,6 +4,7 @@
  */
 import type { Reading, Stage, StepPlace } from "../dossier.js";
 import type { VersionArticle } from "./completion.js";
+import type { Censure } from "../constitutional-decision.js";
 
 /** One step with its text (null when no text is known for it). */
 export interface NavetteStep {
@@ -18,11 +19,13 @@ export interface NavetteStep {
   readonly articles: readonly VersionArticle[] | null;
   /** True for the promulgated law, whose numbering is final (articles paired by content). */
   readonly renumbered?: boolean;
+  /** For a decision of the Conseil constitutionnel: what it censured in the text before it. */
+  readonly censures?: readonly Censure[];
 }
 
-/** True for a step whose text can be compared (it succeeded and has articles). */
+/** True for a step whose text can be compared (it succeeded and has articles, or censured some). */
 export function hasText(step: NavetteStep): boolean {
-  return step.succeeded && step.articles !== null && step.articles.length > 0;
+  return step.succeeded && ((step.articles !== null && step.articles.length > 0) || (step.censures?.length ?? 0) > 0);
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
- * The demo bill's committee text (fictional), used for the demo data and as the reference text
- * of the format tests: it prints every marker a text can carry.
+ * Reference texts of the format tests (fictional): a committee text that prints every marker a
+ * text can carry (ranges, « (Non modifié) », « (Supprimé) », « (Censuré) », « (Conformes) »,
+ * annexes), whatever the step — so it is not a consistent navette; the demo's texts are in
+ * scripts/demo-navette.ts.
  */
 import type { BillSpec } from "./text-formats.js";
 
-export const DEMO_COMMITTEE_TEXT: BillSpec = {
+export const REFERENCE_COMMITTEE_TEXT: BillSpec = {
   title: "Proposition de loi relative à la sécurité des communications (démonstration, données fictives)",
   nature: "ppl",
   number: 9943,
@@ -90,8 +92,8 @@ export const CMP_FAILURE_TEXT: BillSpec = {
   items: [{ sentence: "La commission mixte paritaire n'est pas parvenue à l'adoption d'un texte commun." }],
 };
 
-/** The demo bill as tabled in the Sénat (before the AN committee deleted 8 ter, 15 ter and 16). */
-export const DEMO_SENAT_TABLED_TEXT: BillSpec = {
+/** A Sénat tabled text, the base the reference committee text is compared with. */
+export const REFERENCE_SENAT_TEXT: BillSpec = {
   title: "Proposition de loi relative à la sécurité des communications (démonstration, données fictives)",
   nature: "ppl",
   number: 999,
