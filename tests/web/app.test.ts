@@ -153,7 +153,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         // Themes found on articles are news; on amendments they are part of the amendment's items.
         expect(html).toMatch(/Thème « [^»]+ » trouvé dans l&#39;article \d/);
         expect(html).not.toContain("trouvé dans un amendement");
-        const feed = await (await app.request("/flux/dossiers/DLR5L17N99901.atom")).text();
+        const feed = await (await app.request("/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231.atom")).text();
         expect(feed).toContain("Amendement 101 déposé sur l'article 8 ter");
       });
 

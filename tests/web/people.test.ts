@@ -47,7 +47,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     });
 
     it("names the author in the feed items of amendments", async () => {
-      const feed = await (await app.request("/flux/dossiers/DLR5L17N99901.atom")).text();
+      const feed = await (await app.request("/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231.atom")).text();
       expect(feed).toContain("Par M. Paul Bernard (RN).");
       expect(feed).not.toMatch(/Par P[AO]\d+/);
     });
