@@ -100,12 +100,16 @@ function hasMultibyteUtf8(bytes: Uint8Array): boolean {
  * TextDecoder reads these bytes as Latin-1 control characters.
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
+  return decodeSingleByte(bytes, "windows-1252");
+}
+
+/** A single-byte encoding, by iconv-lite's tables (Node's TextDecoder gets 0x80–0x9F wrong). */
+function decodeSingleByte(bytes: Uint8Array, encoding: "windows-1252" | "iso-8859-15"): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array, file: string): string {
-  if (encoding === "windows-1252" || encoding === "iso-8859-15")
-    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  if (encoding === "windows-1252" || encoding === "iso-8859-15") return decodeSingleByte(bytes, encoding);
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {

@@ -2,6 +2,7 @@
  * Storing dossiers with their steps, and the texts they refer to. Events: `dossier.created`,
  * `dossier.step_added` for each new step, `dossier.updated` for other changes, `text.created`.
  */
+import { senatTextOfUid } from "../../ingest/texts/identity.js";
 import { readJsonColumn, isDossierRecord, isStringRecord } from "./json-columns.js";
 import type { Kysely, Transaction } from "kysely";
 import type { DossierRecord, DossierStep, TextRecord } from "../../src/domain/dossier.js";
@@ -233,17 +234,6 @@ export async function storeDossierSources(
 }
 
 /**
- * The Sénat text a step names, by session start year and number: `SENAT-ppl24-256` (as the Sénat's
- * pages give it) or `PIONSNR5S2024BTC0256` (as the Assemblée's dossiers name the Sénat's texts).
- */
-function senatTextOf(ref: string): { year: number; number: string } | null {
-  const senat = /^SENAT-(?:pjl|ppl|tas|tc)(\d{2})-0*(\d+)$/.exec(ref);
-  if (senat) return { year: 2000 + Number(senat[1]), number: senat[2]! };
-  const an = /^(?:PION|PRJL)SNR5S(\d{4})B(?:TC|TA)?0*(\d+)$/.exec(ref);
-  return an ? { year: Number(an[1]), number: an[2]! } : null;
-}
-
-/**
  * Links Sénat amendments just stored without a dossier (`SN-<session>-<texte>-…`) to the dossiers
  * whose steps name their text; their events follow, so the run analyses those dossiers. Returns
  * how many were linked.
@@ -264,7 +254,7 @@ export async function linkNewSenatAmendments(db: Kysely<Database>, uids: readonl
       )
       .execute();
     for (const step of steps) {
-      const text = step.text_uid ? senatTextOf(step.text_uid) : null;
+      const text = step.text_uid ? senatTextOfUid(step.text_uid) : null;
       if (text && String(text.year) === year && text.number === number) dossiers.add(step.dossier_uid);
     }
   }
@@ -287,7 +277,7 @@ async function linkSenatAmendments(
     let linked = 0;
     for (const step of dossier.steps) {
       for (const ref of [step.textUid, step.details["texteSenat"]]) {
-        const text = ref ? senatTextOf(ref) : null;
+        const text = ref ? senatTextOfUid(ref) : null;
         if (!text) continue;
         const prefix = `SN-${text.year}-${text.year + 1}-${text.number}-`;
         const moved = await trx

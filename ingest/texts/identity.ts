@@ -104,3 +104,28 @@ function identifyFromLocation(location: string): TextIdentity {
   }
   return { uid: null, chamber: null, anSuffix: null, senat: null, number: null, role: null, fallbackUid: null };
 }
+
+/** A Sénat text: its kind (`ppl`, `pjl`, `tas`…), the year its session starts, its number. */
+export interface SenatText {
+  readonly kind: string;
+  readonly year: number;
+  readonly number: string;
+}
+
+/**
+ * The Sénat text a stored uid names: `SENAT-ppl24-256` (the Sénat's own reference) or
+ * `PIONSNR5S2024BTC0256` (as the Assemblée's dossiers name it: committee texts share the tabled
+ * texts' numbering, adopted texts are `tas`). Null for any other uid.
+ */
+export function senatTextOfUid(uid: string): SenatText | null {
+  const senat = /^SENAT-([a-z]+)(\d{2})-0*(\d+)$/.exec(uid);
+  if (senat) return { kind: senat[1]!, year: 2000 + Number(senat[2]), number: senat[3]! };
+  const an = /^(PION|PRJL)SNR5S\d{2}(\d{2})B(TC|TA)?0*(\d+)$/.exec(uid);
+  if (!an) return null;
+  return { kind: an[3] === "TA" ? "tas" : an[1] === "PION" ? "ppl" : "pjl", year: 2000 + Number(an[2]), number: an[4]! };
+}
+
+/** The Sénat's reference of a text, its number on three digits at least: `tas24-059`. */
+export function senatRef(text: SenatText): string {
+  return `${text.kind}${String(text.year).slice(2)}-${text.number.padStart(3, "0")}`;
+}

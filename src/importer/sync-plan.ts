@@ -7,6 +7,7 @@
 import type { SourceAddresses } from "../config.js";
 import type { FollowTarget } from "../domain/follow-address.js";
 import { decisionNumberOf } from "../domain/constitutional-decision.js";
+import { senatRef, senatTextOfUid, type SenatText } from "../../ingest/texts/identity.js";
 
 /** One file to fetch and import. */
 export interface SyncSource {
@@ -28,9 +29,6 @@ export interface SyncStep {
 
 const AN_DOSSIER = /^DLR5L\d{2}N\d+$/;
 const AN_TEXT = /^(?:PRJL|PION|PNRE|PPRE|PRJC|PNRR)[A-Z]{2}R5L\d{2}B(?:TC|TA)?\d{4}$/;
-const SENAT_TEXT = /^SENAT-([a-z]+)(\d{2})-(\d+)$/;
-/** A Sénat text as the Assemblée's dossiers name it: PIONSNR5S2024B0999 is the Sénat's ppl24-999. */
-const AN_NAMED_SENAT_TEXT = /^(PION|PRJL)SNR5S\d{2}(\d{2})B(TC|TA)?(\d{4})$/;
 /** The law as promulgated (`LOI-2025-532`), fetched from the Légifrance address its dossier gives. */
 const LAW_TEXT = /^LOI-\d{4}-\d+$/;
 /** A text of an older legislature known by its number only (the Sénat's pages link the AN's `.asp` pages). */
@@ -64,7 +62,7 @@ export function stepSources(
     const uid = step.textUid;
     if (!uid || seen.has(uid)) continue;
     seen.add(uid);
-    const senat = SENAT_TEXT.exec(uid) ?? senatRefOfAnName(uid);
+    const senat = senatTextOfUid(uid);
     const legifrance = LAW_TEXT.test(uid) ? step.details?.["legifrance"] : undefined;
     if (legifrance && URL.canParse(legifrance)) {
       const page = new URL(legifrance);
@@ -98,16 +96,6 @@ export function stepSources(
   return { sources, unknown };
 }
 
-/** The Sénat reference of a Sénat text named the Assemblée's way, as SENAT_TEXT would match it. */
-function senatRefOfAnName(uid: string): RegExpExecArray | null {
-  const match = AN_NAMED_SENAT_TEXT.exec(uid);
-  if (!match) return null;
-  const [, nature, year, infix, number] = match;
-  const kind = infix === "TA" ? "tas" : nature === "PION" ? "ppl" : "pjl";
-  // The Sénat writes its numbers on three digits at least (tas24-059).
-  return SENAT_TEXT.exec(`SENAT-${kind}${year}-${String(Number(number)).padStart(3, "0")}`);
-}
-
 /** An older AN text page: `/14/projets/pl4420.asp`, `/14/ta-commission/r4431-a0.asp`, `/14/ta/ta0908.asp`. */
 function anOldTextSource(match: RegExpExecArray, billKind: "projet" | "proposition", addresses: SourceAddresses): SyncSource {
   const [, legislature, infix, number] = match;
@@ -123,12 +111,10 @@ function anOldTextSource(match: RegExpExecArray, billKind: "projet" | "propositi
 }
 
 /** A Sénat text, and the amendments filed on it: in committee on the tabled text, in séance on the committee's. */
-function senatTextSources(match: RegExpExecArray, role: string | null, addresses: SourceAddresses): SyncSource[] {
-  const [, kind, year, number] = match;
-  const ref = `${kind}${year}-${number}`;
-  const start = 2000 + Number(year);
-  const session = `${start}-${start + 1}`;
-  const n = String(Number(number));
+function senatTextSources(text: SenatText, role: string | null, addresses: SourceAddresses): SyncSource[] {
+  const ref = senatRef(text);
+  const session = `${text.year}-${text.year + 1}`;
+  const n = String(Number(text.number));
   const base = addresses.senat;
   const sources: SyncSource[] = [{ kind: "senat-texte", url: `${base}/leg/${ref}.html`, about: `texte ${ref}` }];
   if (role === "depose")

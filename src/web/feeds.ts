@@ -219,6 +219,8 @@ function annotationText(html: string | undefined): string | null {
 /** The names and addresses an event's description uses, from the vocabulary loaded for its feed or page. */
 function eventNames(row: EventRow, vocabulary: FeedVocabulary) {
   const amendment = vocabulary.amendments.get(row.subject_id);
+  // The promulgated law (`LOI-2025-532`): « Loi n° 2025-532 publiée ».
+  const isLaw = row.subject_id.startsWith("LOI-");
   return {
     step: (key: string | null): string => (key ? (vocabulary.steps.get(`${row.dossier_uid ?? ""}|${key}`) ?? key) : ""),
     themeName: (id: string): string => vocabulary.themes.get(id) ?? id,
@@ -226,7 +228,7 @@ function eventNames(row: EventRow, vocabulary: FeedVocabulary) {
       vocabulary.provisions.get(row.subject_id) ?? row.article ?? row.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "",
     textName: (): string => {
       const name = vocabulary.texts.get(row.subject_id);
-      const kind = row.subject_id.startsWith("LOI-") ? "Loi" : "Texte";
+      const kind = isLaw ? "Loi" : "Texte";
       return name ? `${kind} ${name}` : kind;
     },
     provisionPath: (): string => {
@@ -237,6 +239,7 @@ function eventNames(row: EventRow, vocabulary: FeedVocabulary) {
     amendment,
     amendmentSummary: `${amendment?.summary ?? ""}${themesLine(amendment)}`,
     outcome: (value: AmendmentOutcome): string => OUTCOME_LABELS[value] ?? value,
+    feminine: isLaw ? "e" : "",
   };
 }
 
@@ -245,10 +248,8 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
   const event = readEvent(row);
   const dossierPath = `/dossiers/${encodeURIComponent(row.dossier_uid ?? "")}`;
   if (!event) return { title: "Changement", path: dossierPath, summary: "" };
-  const { step, themeName, provisionNumber, textName, provisionPath, amendmentPath, amendment, amendmentSummary, outcome } = eventNames(
-    row,
-    vocabulary,
-  );
+  const { step, themeName, provisionNumber, textName, provisionPath, amendmentPath, amendment, amendmentSummary, outcome, feminine } =
+    eventNames(row, vocabulary);
   switch (event.kind) {
     case "amendment.filed":
       return {
@@ -306,13 +307,13 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
     case "text.published":
     case "text.revised":
       return {
-        title: `${textName()} ${event.kind === "text.published" ? "publié" : "révisé"}${row.subject_id.startsWith("LOI-") ? "e" : ""}`,
+        title: `${textName()} ${event.kind === "text.published" ? "publié" : "révisé"}${feminine}`,
         path: dossierPath,
         summary: `${plural(event.payload.articles, "article")}.`,
       };
     case "text.created":
       return {
-        title: `${textName()} annoncé${row.subject_id.startsWith("LOI-") ? "e" : ""}`,
+        title: `${textName()} annoncé${feminine}`,
         path: dossierPath,
         summary: "Le dossier nomme ce texte ; son contenu sera lu quand il sera publié.",
       };
