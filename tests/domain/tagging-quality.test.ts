@@ -125,6 +125,35 @@ const PASSING_MENTION: Case = {
   themes: [],
 };
 
+/**
+ * An exposé that comes back to its subject: connection data named once, deep in the exposé, and
+ * their retention (« la conservation des données ») in another sentence; written for the project
+ * after the shape of real deletion amendments. A weak single word elsewhere (« caméras ») is not.
+ */
+const SUBJECT_TAKEN_UP: readonly Case[] = [
+  {
+    name: "données de connexion reprises par « la conservation des données »",
+    alineas: amendmentParagraphs(
+      "Supprimer cet article.",
+      [
+        "Par cet amendement, nous refusons cette extension.",
+        "Les députés du groupe s'opposent à une fuite en avant.",
+        "Le recueil des données de connexion serait étendu à de nouvelles finalités.",
+        "La conservation des données ainsi recueillies durerait cinq ans.",
+      ].join("\n"),
+    ),
+    themes: ["donnees-connexion"],
+  },
+  {
+    name: "conservation des données d'acheteurs de cartes prépayées",
+    alineas: amendmentParagraphs(
+      "À l'alinéa 4, substituer au mot : « cinq » le mot : « deux ».",
+      "Cet amendement réduit la durée de conservation des données détenues par les opérateurs sur les acheteurs de téléphones prépayés.",
+    ),
+    themes: ["identification"],
+  },
+];
+
 function ownCases(): Case[] {
   const file = path.resolve(import.meta.dirname, "..", "fixtures", "tagging", "own-cases.json");
   return (JSON.parse(readFileSync(file, "utf8")) as Array<{ text: string; themes: string[] }>).map((c, i) =>
@@ -190,6 +219,10 @@ describe("surveillance rules, regression cases", () => {
     expect(mistakes([...FALSE_POSITIVE_FAMILIES, PASSING_MENTION])).toEqual([]);
   });
 
+  it("tag a subject the exposé comes back to with a phrase of the theme, not with another single word", () => {
+    expect(mistakes(SUBJECT_TAKEN_UP)).toEqual([]);
+  });
+
   it("tag an identity check named by its object (domain-name holders, biometric Vitale card)", () => {
     expect(mistakes(IDENTITY_BY_OBJECT)).toEqual([]);
   });
@@ -204,7 +237,7 @@ describe("surveillance rules, regression cases", () => {
 });
 
 describe.skipIf(!hasSharedFixtures("tagging-real"))("surveillance rules on 200 real labelled amendments (tagging-real)", () => {
-  it("reach micro precision and recall ≥ 0.90; each theme with 3 positives or more ≥ 0.8 but one, listed", async () => {
+  it("reach micro precision and recall ≥ 0.90, and ≥ 0.8 on each theme with 3 positives or more", async () => {
     const run = await evaluateRules(sharedPath("tagging-real", "labels.tsv"), sharedPath("tagging-real", "amendements"), rules);
     console.log(`[navette] navette marquer --evaluer tagging-real :\n${formatEvaluation(run.evaluation)}`);
     expect(run.problems).toEqual([]);
@@ -215,10 +248,6 @@ describe.skipIf(!hasSharedFixtures("tagging-real"))("surveillance rules on 200 r
     const weak = [...run.evaluation.byTheme]
       .filter(([, s]) => s.tp + s.fn >= 3 && (s.precision < 0.8 || s.recall < 0.8))
       .map(([theme, s]) => `${theme} ${s.precision.toFixed(2)}/${s.recall.toFixed(2)}`);
-    // Below 0.8 recall, for amendments whose theme is only implied, not said (named in the
-    // README): donnees-connexion misses AN 260 (customs data retention, a CJEU ruling cited in
-    // passing; low confidence) and AN 379 (connection data named once, deep in the exposé).
-    // Precision is 1.00.
-    expect(weak).toEqual(["donnees-connexion 1.00/0.60"]);
+    expect(weak).toEqual([]);
   });
 });

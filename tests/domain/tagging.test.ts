@@ -112,6 +112,22 @@ describe("tagging", () => {
     expect(tagText(purpose, rules2).map((t) => t.theme)).toEqual(["drones"]);
     const repeated = amendmentParagraphs("Supprimer l'alinéa 3.", "Un.\nDeux.\nLes drones filment.\nTrois.\nCes drones coûtent cher.");
     expect(tagText(repeated, rules2).map((t) => t.theme)).toEqual(["drones"]);
+    const video = compileRules({
+      themes: [
+        {
+          id: "video",
+          termes: ["videoprotection"],
+          selon_contexte: [{ termes: ["algorithme*", "traitement des images"], avec: ["camera*"] }],
+        },
+      ],
+    });
+    const late = (last: string) => amendmentParagraphs("Supprimer cet article.", `Un.\nDeux.\nLa vidéoprotection s'étend.\n${last}`);
+    expect(tagText(late("Un algorithme trie les demandes."), video)).toEqual([]);
+    const [taken] = tagText(late("Le traitement des images sera automatique."), video);
+    expect(taken!.evidence.map((e) => [e.rule, e.term])).toEqual([
+      ["terme « videoprotection »", "vidéoprotection"],
+      ["terme « traitement des images », repris", "traitement des images"],
+    ]);
     const always = compileRules({ themes: [{ id: "drones", termes: ["drone*"], expose: "oui" }] });
     expect(tagText(passing, always).map((t) => t.theme)).toEqual(["drones"]);
     const never = compileRules({ themes: [{ id: "drones", termes: ["drone*"], expose: "non" }] });

@@ -87,15 +87,20 @@ function evidenceOf(alinea: Prepared, rule: string, hit: Span): Evidence {
   return { rule, term: alinea.text.slice(hit.start, hit.end), alinea: alinea.number, start: hit.start, end: hit.end };
 }
 
+/** A weak term found without its context; `phrase`: the term has several words. */
+interface Mention extends Evidence {
+  readonly phrase: boolean;
+}
+
 /**
  * Evidence of a theme's terms in one alinéa, sentence by sentence; `mentions` are the weak terms
  * found without their context (they only count to tell a repeated subject from a passing mention).
  */
-function termEvidence(theme: Theme, alinea: Prepared): { evidence: Evidence[]; mentions: Evidence[] } {
+function termEvidence(theme: Theme, alinea: Prepared): { evidence: Evidence[]; mentions: Mention[] } {
   const blocked = new Set(theme.except.flatMap((t) => find(t, alinea).map((h) => sentenceAt(alinea, h.start))));
   const open = (hit: Span): boolean => !blocked.has(sentenceAt(alinea, hit.start));
   const evidence: Evidence[] = [];
-  const mentions: Evidence[] = [];
+  const mentions: Mention[] = [];
   for (const term of theme.terms) {
     for (const hit of find(term, alinea).filter(open)) evidence.push(evidenceOf(alinea, `terme « ${term.source} »`, hit));
   }
@@ -109,7 +114,7 @@ function termEvidence(theme: Theme, alinea: Prepared): { evidence: Evidence[]; m
           .map((c) => ({ c, at: find(c, alinea).find((h) => sentenceAt(alinea, h.start) === sentence && !overlaps(h)) }))
           .find((x) => x.at !== undefined);
         if (!context?.at) {
-          mentions.push(evidenceOf(alinea, `terme « ${term.source} », repris`, hit));
+          mentions.push({ ...evidenceOf(alinea, `terme « ${term.source} », repris`, hit), phrase: term.source.includes(" ") });
           continue;
         }
         const name = `terme « ${term.source} » avec « ${context.c.source} »`;
@@ -143,16 +148,20 @@ function codeEvidence(theme: Theme, citations: readonly Citation[], byNumber: Re
 /**
  * Applies the theme's exposé rule to evidence found in the exposé (`ordinal`: a sentence's rank in
  * the exposé). Under "principal", the theme counts when the exposé names it in its opening, or in
- * two sentences at least (one with full evidence, the other may repeat the same word alone).
+ * two sentences at least: one with full evidence, the other may come back to the subject with a
+ * weak term alone, the same word ("l'algorithme" after "la technique de l'algorithme") or a
+ * weak phrase of the theme (« la conservation des données » around « les données de connexion »).
+ * A single weak word other than the full match's ("caméras" near "algorithme") is a passing one.
  */
-function keptFromExpose(theme: Theme, evidence: Evidence[], mentions: Evidence[], ordinal: (e: Evidence) => number): Evidence[] {
+function keptFromExpose(theme: Theme, evidence: Evidence[], mentions: Mention[], ordinal: (e: Evidence) => number): Evidence[] {
   if (theme.expose === "oui" || evidence.length === 0) return evidence;
   if (theme.expose === "non") return [];
   const full = new Set(evidence.map(ordinal));
   if ([...full].some((n) => n < EXPOSE_OPENING)) return evidence;
-  // A repeat is the same word as a full match, elsewhere ("l'algorithme" after "la technique de l'algorithme").
   const words = new Set(evidence.map((e) => foldKeepingOffsets(e.term)));
-  const repeats = mentions.filter((m) => !full.has(ordinal(m)) && words.has(foldKeepingOffsets(m.term)));
+  const repeats = mentions
+    .filter((m) => !full.has(ordinal(m)) && (m.phrase || words.has(foldKeepingOffsets(m.term))))
+    .map(({ phrase: _phrase, ...mention }) => mention);
   const sentences = new Set([...full, ...repeats.map(ordinal)]);
   return sentences.size >= 2 ? [...evidence, ...repeats] : [];
 }
