@@ -7,8 +7,8 @@
  */
 import path from "node:path";
 import type { DatabaseHandle } from "../../db/connection.js";
-import { storeAmendments, storeDiscussionOrder } from "../../db/store/amendments.js";
-import { linkNewSenatAmendments, storeDossierSources, storeTexts } from "../../db/store/dossiers.js";
+import { storeDiscussionOrder } from "../../db/store/amendments.js";
+import { storeDossierSources, storeTexts } from "../../db/store/dossiers.js";
 import { resolveTextUid, storeTextContent } from "../../db/store/text-content.js";
 import {
   dossiersTouchedBy,
@@ -34,6 +34,7 @@ import { storePeople } from "../../db/store/people.js";
 import { storeDecision } from "../../db/store/constitutional-decisions.js";
 import type { DossierRecord, TextRecord } from "../domain/dossier.js";
 import type { DocumentRecords, SourceKind } from "./source-kinds.js";
+import { AmendmentWriter } from "./amendment-writer.js";
 
 /** Settings of an import run. */
 export interface ImportOptions {
@@ -113,7 +114,7 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
   let message: string | null = null;
   let stored = { documents: 0, notModified: false };
   try {
-    stored = await storeSource(db, options, run, log);
+    stored = await storeSource(handle, options, run, log);
     if (run.counts.failed > 0) status = "partial";
   } catch (error) {
     status = "failed";
@@ -169,23 +170,27 @@ class PendingRecords {
     );
   }
 
-  constructor(private readonly batchSize: number) {}
+  constructor(
+    private readonly batchSize: number,
+    readonly writer: AmendmentWriter,
+  ) {}
 
-  /** Stores everything pending, each kind in its transactions. */
-  async flush(db: DatabaseHandle["db"], run: RunLog, context: StoreContext): Promise<void> {
-    if (this.amendments.length) {
-      run.add(await storeAmendments(db, this.amendments, { ...context, sourceFileOf: this.sourceFiles }));
-      const unlinked = this.amendments.filter((a) => a.chamber === "SN" && a.dossierUid === null).map((a) => a.uid);
-      if (unlinked.length) await linkNewSenatAmendments(db, unlinked);
-    }
+  /**
+   * Stores everything pending, each kind in its transactions. `more`: the batch is full and the
+   * source goes on, so its amendments may still be written when this returns; otherwise every
+   * amendment handed over is written first (what follows may depend on them).
+   */
+  async flush(db: DatabaseHandle["db"], run: RunLog, context: StoreContext, more = false): Promise<void> {
+    const others = this.dossiers.length + this.texts.length + this.actors.length + this.organs.length;
+    if (this.amendments.length) await this.writer.write(this.amendments, { ...context, sourceFileOf: this.sourceFiles }, more);
+    if (!more || others > 0) await this.writer.drain();
     for (const source of ["an", "senat"] as const) {
       const records = this.dossiers.filter((d) => d.source === source).map((d) => d.record);
       if (records.length) run.add(await storeDossierSources(db, records, source, context));
     }
     if (this.texts.length) await storeTexts(db, this.texts, context);
     if (this.actors.length || this.organs.length) run.add(await storePeople(db, this.actors, this.organs));
-    if (this.amendments.length || this.dossiers.length || this.texts.length || this.actors.length || this.organs.length)
-      await recordHeartbeat(db, run.runId);
+    if (others > 0) await recordHeartbeat(db, run.runId);
     this.actors = [];
     this.organs = [];
     this.amendments = [];
@@ -197,7 +202,7 @@ class PendingRecords {
 
 /** Reads the source and stores its records; returns how many documents were read. */
 export async function storeSource(
-  db: DatabaseHandle["db"],
+  handle: DatabaseHandle,
   options: Omit<ImportOptions, "postProcess" | "onPhase">,
   run: RunLog,
   log: (m: string) => void,
@@ -213,9 +218,26 @@ export async function storeSource(
     notModified = download.notModified;
   }
   const source = await openLocalSource(localPath, localPath === options.location ? undefined : options.location);
+  const writer = new AmendmentWriter(handle, (counts) => run.add(counts));
+  try {
+    const pending = new PendingRecords(options.batchSize ?? 500, writer);
+    return { documents: await storeEntries(handle.db, source, options, run, pending, log), notModified };
+  } finally {
+    await writer.close();
+  }
+}
+
+/** Maps and stores every entry of the source; returns how many documents were read. */
+async function storeEntries(
+  db: DatabaseHandle["db"],
+  source: Awaited<ReturnType<typeof openLocalSource>>,
+  options: Omit<ImportOptions, "postProcess" | "onPhase">,
+  run: RunLog,
+  pending: PendingRecords,
+  log: (m: string) => void,
+): Promise<number> {
   const label = sourceLabel(options.location);
   const context: StoreContext = { runId: run.runId, sourceFile: label };
-  const pending = new PendingRecords(options.batchSize ?? 500);
   let documents = 0;
   for await (const entry of source.entries) {
     if (entry instanceof SourceError) {
@@ -224,23 +246,17 @@ export async function storeSource(
     }
     documents++;
     try {
-      await storeDocument(
-        db,
-        options,
-        run,
-        pending,
-        { name: entry.name, path: sourcePath(label, entry.name), bytes: await entry.read() },
-        log,
-      );
+      const document = { name: entry.name, path: sourcePath(label, entry.name), bytes: await entry.read() };
+      await storeDocument(db, options, run, pending, document, log);
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
       await run.report([{ file: error.file || entry.name, record: error.record, severity: "error", message: error.message }]);
     }
-    if (pending.full) await pending.flush(db, run, context);
+    if (pending.full) await pending.flush(db, run, context, true);
     options.onProgress?.(documents, source.total);
   }
   await pending.flush(db, run, context);
-  return { documents, notModified };
+  return documents;
 }
 
 /** One document of the source, read. */
@@ -283,6 +299,7 @@ async function storeDocument(
     await pending.flush(db, run, context);
     await storeDiscussion(db, run, document.name, records.discussion);
   }
+  if (records.textVersions?.length) await pending.writer.drain();
   for (const version of records.textVersions ?? []) {
     const uid = await resolveTextUid(db, version.identity, options.textUid ?? null);
     if (!uid) {

@@ -162,7 +162,7 @@ async function fetchAndImport(
   const before = { ...run.counts };
   try {
     await storeSource(
-      handle.db,
+      handle,
       {
         kind,
         location: source.url,
