@@ -19,6 +19,7 @@ import * as budgetAmendments from "./migrations/0012_budget_amendments.js";
 import * as people from "./migrations/0013_people.js";
 import * as followed from "./migrations/0014_followed.js";
 import * as constitutionalDecisions from "./migrations/0015_constitutional_decisions.js";
+import * as readerWording from "./migrations/0016_reader_wording.js";
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -41,6 +42,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ["0013_people", people],
   ["0014_followed", followed],
   ["0015_constitutional_decisions", constitutionalDecisions],
+  ["0016_reader_wording", readerWording],
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -161,7 +161,10 @@ export interface ProvisionsTable {
   provision_id: string;
   position: number;
   first_number: string;
+  /** Its number in the navette: the last one before the law (« 15 ter »). */
   last_number: string;
+  /** Its number in the promulgated law (« 18 »), once the law is known. */
+  law_number: string | null;
   last_status: string;
 }
 

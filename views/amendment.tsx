@@ -2,7 +2,8 @@
  * Amendment page: dispositif, exposé, authors, outcome, links.
  */
 import type { AmendmentView } from "./models.js";
-import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS } from "../src/domain/amendment.js";
+import { OUTCOME_LABELS } from "../src/domain/amendment.js";
+import { amendmentNumberLabel, authorRole } from "../src/domain/wording.js";
 import { Layout } from "./layout.js";
 import { creditBalance, formatEuros, type CreditTable } from "../src/domain/credit-table.js";
 import { frenchDate, labelOf, provisionPath } from "./format.js";
@@ -14,13 +15,13 @@ export function AmendmentPage(props: { view: AmendmentView }) {
       ? `${a.target_position === "avant" ? "Avant" : "Après"} l'article ${a.target_article}`
       : (a.target_label ?? (a.target_article ? `Article ${a.target_article}` : "—"));
   return (
-    <Layout title={`Amendement ${a.number_long}`}>
+    <Layout title={`Amendement ${amendmentNumberLabel(a.number_long)}`}>
       {dossier ? (
         <p class="breadcrumb">
           <a href="/">Textes suivis</a> › <a href={`/dossiers/${encodeURIComponent(dossier.uid)}`}>{dossier.title}</a>
         </p>
       ) : null}
-      <h1>Amendement n° {a.number_long}</h1>
+      <h1>Amendement n° {amendmentNumberLabel(a.number_long)}</h1>
       <dl class="facts">
         <dt>Sort</dt>
         <dd>
@@ -29,7 +30,8 @@ export function AmendmentPage(props: { view: AmendmentView }) {
         </dd>
         <dt>Auteur</dt>
         <dd>
-          {a.author_name ?? "—"} <span class="muted">({labelOf(AUTHOR_TYPE_LABELS, a.author_type)})</span>
+          {a.author_name ?? "—"}
+          <AuthorRole type={a.author_type} name={a.author_name} />
         </dd>
         {a.group_name ? (
           <>
@@ -84,6 +86,12 @@ export function AmendmentPage(props: { view: AmendmentView }) {
   );
 }
 
+/** « , rapporteure », « , Gouvernement »: the role beside an author when the name does not say it. */
+export function AuthorRole(props: { type: string; name: string | null }) {
+  const role = authorRole(props.type, props.name);
+  return role ? <span class="muted">, {role}</span> : null;
+}
+
 /** The credits a budget amendment moves, programme by programme, with the balance. */
 function CreditTableView(props: { table: CreditTable }) {
   const balance = creditBalance(props.table);
@@ -132,7 +140,7 @@ function AmendmentList(props: {
       <ul>
         {props.amendments.map((i) => (
           <li>
-            <a href={`/amendements/${encodeURIComponent(i.uid)}`}>{i.number_long}</a> — {i.author_name ?? "—"} (
+            <a href={`/amendements/${encodeURIComponent(i.uid)}`}>{amendmentNumberLabel(i.number_long)}</a> — {i.author_name ?? "—"} (
             {labelOf(OUTCOME_LABELS, i.outcome)})
           </li>
         ))}

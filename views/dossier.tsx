@@ -99,6 +99,7 @@ function Matrix(props: {
                 <th scope="row">
                   <a href={provisionPath(props.dossierUid, p.id)}>
                     {p.firstNumber === p.lastNumber ? p.firstNumber : `${p.firstNumber} → ${p.lastNumber}`}
+                    {p.lawNumber && p.lawNumber !== p.lastNumber ? <span class="law-number"> (art. {p.lawNumber} de la loi)</span> : null}
                   </a>
                   {(props.themes.get(p.id) ?? []).map((theme) => (
                     <>

@@ -3,13 +3,11 @@
  */
 import type { AmendmentOutcome } from "../src/domain/amendment.js";
 
-const DATE_FORMAT = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { frenchDateOrNull } from "../src/domain/wording.js";
 
-/** "2025-03-06" → "6 mars 2025"; null → "—". */
+/** "2025-03-06" → "6 mars 2025", "2025-04-01" → "1er avril 2025"; null or an impossible date → "—". */
 export function frenchDate(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const date = new Date(iso.slice(0, 10) + "T00:00:00Z");
-  return Number.isNaN(date.getTime()) ? iso : DATE_FORMAT.format(date);
+  return frenchDateOrNull(iso) ?? "—";
 }
 
 const PLURAL_RULES = new Intl.PluralRules("fr-FR");

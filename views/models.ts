@@ -126,6 +126,8 @@ export interface ProvisionMatrix {
     id: string;
     firstNumber: string;
     lastNumber: string;
+    /** Its number in the promulgated law, once known. */
+    lawNumber: string | null;
     lastStatus: string;
     states: Map<string, { status: string; number: string; changeRatio: number }>;
     /** Amendments attached to this provision (see amendment-links.ts). */
@@ -157,6 +159,8 @@ export interface ProvisionAmendment {
   readonly uid: string;
   readonly numberLong: string;
   readonly textUid: string | null;
+  /** « AN » or « SN ». */
+  readonly chamber: string;
   readonly stage: string | null;
   readonly outcome: string;
   readonly outcomeDetail: string | null;
@@ -180,6 +184,8 @@ export interface ProvisionDetail {
   readonly id: string;
   readonly firstNumber: string;
   readonly lastNumber: string;
+  /** Its number in the promulgated law, once known. */
+  readonly lawNumber: string | null;
   readonly steps: ProvisionStepView[];
   readonly amendments: ProvisionAmendment[];
 }
@@ -241,13 +247,19 @@ export interface ChangeGroup {
 /** An annotation as the article page and the volunteer's page show it. */
 export type { Annotation as AnnotationView } from "../src/domain/annotation.js";
 
-/** A search result, with the extract around the first word found. */
+/** A search result: what it is, where it stands, its fate, and an extract with the words found marked. */
 export interface SearchHitView {
   readonly kind: string;
   readonly ref: string;
   readonly dossierUid: string;
   readonly title: string;
-  readonly snippet: { readonly before: string; readonly match: string; readonly after: string };
+  /** What places it: the bill's title for an article; chamber, stage and author for an amendment. */
+  readonly context: string | null;
+  /** « adopté en commission à l'Assemblée le 6 mars 2025 », for an amendment. */
+  readonly outcome: { readonly value: string; readonly sentence: string } | null;
+  /** True when found because the query names its article. */
+  readonly byArticle: boolean;
+  readonly extract: ReadonlyArray<{ readonly text: string; readonly mark: boolean }>;
 }
 
 /** What the page layout needs of the request: who is asking, and the versioned address of each asset. */

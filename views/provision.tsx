@@ -2,6 +2,7 @@
  * Provision page: one article followed across the navette — numbers, statuses with causes, text
  * at each step, diff between any two versions, amendments.
  */
+import { lawNumbered } from "../src/domain/wording.js";
 import type { ProvisionDetail } from "./models.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import type { ArticleDiff } from "../src/domain/navette/diff.js";
@@ -40,17 +41,17 @@ const label = (status: string) => PROVISION_STATUS_LABELS[status as ProvisionSta
 export function ProvisionPage(props: ProvisionPageProps) {
   const { detail } = props;
   const path = provisionPath(detail.dossier.uid, detail.id);
-  const numbers = [...new Set(detail.steps.map((s) => s.number))];
+  const numbers = [...new Set(detail.steps.filter((s) => s.stage !== "promulgation").map((s) => s.number))];
   const shown = detail.steps.find((s) => s.stepKey === props.shownStep) ?? detail.steps[detail.steps.length - 1];
   return (
     <Layout
-      title={`Article ${detail.lastNumber} — ${detail.dossier.title}`}
+      title={`Article ${lawNumbered({ navette: detail.lastNumber, law: detail.lawNumber })} — ${detail.dossier.title}`}
       feed={{ title: `Article ${detail.firstNumber} — ${detail.dossier.title}`, path: `/flux${path}`, follow: "Suivre cet article" }}
     >
       <p class="breadcrumb">
         <a href="/">Textes suivis</a> › <a href={`/dossiers/${encodeURIComponent(detail.dossier.uid)}`}>{detail.dossier.title}</a>
       </p>
-      <h1>Article {numbers.join(" → ")}</h1>
+      <h1>Article {lawNumbered({ navette: numbers.join(" → ") || detail.lastNumber, law: detail.lawNumber })}</h1>
       <StatusTimeline detail={detail} />
       <DiffSection detail={detail} path={path} from={props.from} to={props.to} diff={props.diff} />
       <ThemesSection {...props} path={path} />

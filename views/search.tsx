@@ -55,22 +55,25 @@ export function SearchPage(props: { query: string; kind: string | null; hits: re
         ) : props.hits.length === 0 ? (
           <p class="empty">Aucun résultat pour « {props.query} ».</p>
         ) : (
-          <ol class="results">
-            {props.hits.map((hit) => {
-              const extract = hit.snippet;
-              const href = hit.kind === "article" ? provisionPath(hit.dossierUid, hit.ref) : `/amendements/${encodeURIComponent(hit.ref)}`;
-              return (
-                <li>
-                  <a href={href}>{hit.title}</a>
-                  <p class="snippet">
-                    {extract.before}
-                    {extract.match ? <mark>{extract.match}</mark> : null}
-                    {extract.after}
-                  </p>
-                </li>
-              );
-            })}
-          </ol>
+          <>
+            {props.hits.some((h) => h.byArticle) ? (
+              <p class="muted results-note">D'abord ce qui porte sur l'article cherché, puis ce que le texte intégral trouve.</p>
+            ) : null}
+            <ol class="results">
+              {props.hits.map((hit) => {
+                const href =
+                  hit.kind === "article" ? provisionPath(hit.dossierUid, hit.ref) : `/amendements/${encodeURIComponent(hit.ref)}`;
+                return (
+                  <li class={hit.byArticle ? "by-article" : undefined}>
+                    <a href={href}>{hit.title}</a>
+                    {hit.outcome ? <span class={`outcome outcome-${hit.outcome.value}`}> — {hit.outcome.sentence}</span> : null}
+                    {hit.context ? <p class="muted result-context">{hit.context}</p> : null}
+                    <p class="snippet">{hit.extract.map((part) => (part.mark ? <mark>{part.text}</mark> : part.text))}</p>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
         )}
       </section>
     </Layout>

@@ -2,6 +2,7 @@
  * A theme's page (every provision of every bill with that theme), and a code article's page
  * (every provision and amendment that cites it).
  */
+import { lawNumbered } from "../src/domain/wording.js";
 import { Layout } from "./layout.js";
 import { labelOf, plural, provisionPath } from "./format.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
@@ -13,6 +14,7 @@ interface ProvisionItem {
   readonly subject_id: string;
   readonly first_number: string;
   readonly last_number: string;
+  readonly law_number: string | null;
   readonly last_status: string;
   readonly title: string;
 }
@@ -40,7 +42,11 @@ function Lists(props: { provisions: readonly ProvisionItem[]; amendments: readon
             {items.map((p) => (
               <li>
                 <a href={provisionPath(p.dossier_uid, p.subject_id)}>
-                  Article {p.first_number === p.last_number ? p.first_number : `${p.first_number} → ${p.last_number}`}
+                  Article{" "}
+                  {lawNumbered({
+                    navette: p.first_number === p.last_number ? p.first_number : `${p.first_number} → ${p.last_number}`,
+                    law: p.law_number,
+                  })}
                 </a>{" "}
                 <span class={`badge status-${p.last_status}`}>
                   {PROVISION_STATUS_LABELS[p.last_status as ProvisionStatus] ?? p.last_status}

@@ -2,6 +2,7 @@
  * Storing amendments: insert new ones, update changed ones, leave unchanged ones untouched, and
  * write one event per new or changed amendment in the same transaction.
  */
+import { isDecided } from "../../src/domain/wording.js";
 import type { Kysely } from "kysely";
 import type { AmendmentOutcome, AmendmentRecord } from "../../src/domain/amendment.js";
 import type { AmendmentRow, Database, NewAmendmentRow, NewEventRow } from "../schema.js";
@@ -209,7 +210,8 @@ function filedEvent(record: AmendmentRecord, context: StoreContext, now: string)
       authorType: record.authorType,
       outcome: record.outcome,
     }),
-    occurred_at: record.depositedAt,
+    // Imported already decided: one item, dated by its decision.
+    occurred_at: isDecided(record.outcome) ? (record.decidedAt ?? record.depositedAt) : record.depositedAt,
   };
 }
 

@@ -107,6 +107,8 @@ export interface StoredState {
   readonly stepKey: string;
   readonly stepPosition: number;
   readonly stepDate: string | null;
+  /** True at the promulgated law's step: its number is the law's, not the navette's. */
+  readonly lawStep: boolean;
   readonly textUid: string | null;
   readonly number: string;
   readonly status: string;
@@ -126,7 +128,17 @@ export interface StoredProvision {
 }
 
 /** Statuses worth an event (a feed item): what happened to the article at that step. */
-const EVENTFUL = new Set(["new", "modified", "deleted", "re_established", "conforme", "renumbered", "censured", "partly_censured"]);
+const EVENTFUL = new Set(["new", "modified", "deleted", "re_established", "conforme", "censured", "partly_censured"]);
+
+/**
+ * The numbers a provision is known by: its number in the navette (the last one before the law:
+ * « 15 ter »), and the law's (« 18 ») once the law is published.
+ */
+export function provisionNumbers(provision: StoredProvision): { navette: string; law: string | null } {
+  const beforeLaw = provision.states.filter((s) => !s.lawStep);
+  const law = provision.states.find((s) => s.lawStep);
+  return { navette: beforeLaw.at(-1)?.number ?? law?.number ?? provision.firstNumber, law: law?.number ?? null };
+}
 
 /**
  * Replaces the dossier's provisions with `provisions` in one transaction. A state that is new
@@ -158,6 +170,7 @@ export async function storeProvisions(
     }) => contentHash([s.status, s.number, s.alineas, s.causes, s.closed, s.printed, s.base_step_key]);
     const now = nowIso();
     const events: NewEventRow[] = [];
+    const renumbered: RenumberedState[] = [];
     let changed = 0;
     const rows = provisions.flatMap((p) =>
       p.states.map((s) => ({
@@ -191,7 +204,10 @@ export async function storeProvisions(
       changed++;
       // New state, new status or number, or a new text at that step: worth a feed item.
       const newsworthy = !old || old.status !== row.status || old.number !== row.number || old.alineas !== row.alineas;
-      if (newsworthy && EVENTFUL.has(row.status)) {
+      if (newsworthy && row.status === "renumbered") {
+        const from = previousNumber(provisions, row.provision_id, row.step_key);
+        renumbered.push({ row, from, date: dates.get(`${row.provision_id}|${row.step_key}`) ?? null });
+      } else if (newsworthy && EVENTFUL.has(row.status)) {
         events.push({
           subject_type: "provision",
           subject_id: `${dossierUid}/${row.provision_id}`,
@@ -212,6 +228,7 @@ export async function storeProvisions(
         });
       }
     }
+    events.push(...renumberingEvents(dossierUid, renumbered, now, runId));
     await trx.deleteFrom("provision_states").where("dossier_uid", "=", dossierUid).execute();
     await trx.deleteFrom("provisions").where("dossier_uid", "=", dossierUid).execute();
     for (let i = 0; i < rows.length; i += 100)
@@ -220,13 +237,14 @@ export async function storeProvisions(
         .values(rows.slice(i, i + 100))
         .execute();
     const provisionRows = provisions.map((p, position) => {
-      const last = p.states[p.states.length - 1];
+      const numbers = provisionNumbers(p);
       return {
         dossier_uid: dossierUid,
         provision_id: p.id,
         position,
         first_number: p.firstNumber,
-        last_number: last?.number ?? p.firstNumber,
+        last_number: numbers.navette,
+        law_number: numbers.law,
         last_status: currentStatus(p.states),
       };
     });
@@ -242,4 +260,59 @@ export async function storeProvisions(
         .execute();
     return { changed, events: events.length };
   });
+}
+
+/** A state whose only news is a new number. */
+interface RenumberedState {
+  readonly row: { provision_id: string; step_key: string; number: string; text_uid: string | null };
+  readonly from: string | null;
+  readonly date: string | null;
+}
+
+/** The provision's number at the step before `stepKey`. */
+function previousNumber(provisions: readonly StoredProvision[], provisionId: string, stepKey: string): string | null {
+  const states = provisions.find((p) => p.id === provisionId)?.states ?? [];
+  const at = states.findIndex((s) => s.stepKey === stepKey);
+  return at > 0 ? (states[at - 1]?.number ?? null) : null;
+}
+
+/**
+ * Renumbering news: one `provision.renumbered` per article (its own feed says « devient l'article
+ * 18 »), and one `dossier.renumbered` per step listing them all, so that bill-wide lists carry one
+ * item instead of one per article.
+ */
+function renumberingEvents(dossierUid: string, states: readonly RenumberedState[], now: string, runId: number | null): NewEventRow[] {
+  const events: NewEventRow[] = [];
+  const bySteps = new Map<string, RenumberedState[]>();
+  for (const state of states) {
+    (bySteps.get(state.row.step_key) ?? bySteps.set(state.row.step_key, []).get(state.row.step_key)!).push(state);
+    events.push({
+      subject_type: "provision",
+      subject_id: `${dossierUid}/${state.row.provision_id}`,
+      dossier_uid: dossierUid,
+      text_uid: state.row.text_uid,
+      article: state.row.number,
+      ...eventOf("provision.renumbered", { step: state.row.step_key, number: state.row.number, from: state.from }),
+      occurred_at: state.date,
+      recorded_at: now,
+      run_id: runId,
+    });
+  }
+  for (const [step, list] of bySteps) {
+    events.push({
+      subject_type: "dossier",
+      subject_id: dossierUid,
+      dossier_uid: dossierUid,
+      text_uid: list[0]!.row.text_uid,
+      article: null,
+      ...eventOf("dossier.renumbered", {
+        step,
+        changes: list.map((s) => ({ from: s.from ?? s.row.number, to: s.row.number })),
+      }),
+      occurred_at: list[0]!.date,
+      recorded_at: now,
+      run_id: runId,
+    });
+  }
+  return events;
 }

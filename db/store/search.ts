@@ -7,6 +7,7 @@ import type { Database } from "../schema.js";
 import type { Dialect } from "../dialect.js";
 import { chunk } from "./common.js";
 import { bumpDataVersion } from "./data-version.js";
+import { foldForSearch, queryWords } from "../../src/domain/search-extract.js";
 
 /** A document to index. */
 export interface SearchDocument {
@@ -16,14 +17,7 @@ export interface SearchDocument {
   readonly body: string;
 }
 
-/** Lower case without accents: what both engines compare. */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[’‘]/g, "'");
-}
+export { foldForSearch, queryWords } from "../../src/domain/search-extract.js";
 
 /** Replaces the documents of a dossier. */
 export async function indexDossier(
@@ -69,14 +63,6 @@ export interface SearchHit {
   readonly body: string;
 }
 
-/** Words of a query, folded, without operators (user input never reaches the engine's syntax). */
-export function queryWords(query: string): string[] {
-  return foldForSearch(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 2)
-    .slice(0, 12);
-}
-
 /** Documents containing every word of the query (prefix match on the last one). */
 export async function searchDocuments(
   db: Kysely<Database>,
@@ -105,26 +91,4 @@ export async function searchDocuments(
       AND (${filters.dossierUid ?? null}::text IS NULL OR dossier_uid = ${filters.dossierUid ?? null})
     ORDER BY ts_rank(tsv, to_tsquery('french', ${tsquery})) DESC LIMIT ${limit}`.execute(db);
   return rows.rows.map((r) => ({ kind: r.kind, ref: r.ref, dossierUid: r.dossier_uid, title: r.title, body: r.body }));
-}
-
-/** A short extract of `text` around the first word of the query found in it. */
-export function snippet(text: string, query: string, width = 220): { before: string; match: string; after: string } {
-  const folded = foldForSearch(text);
-  let at = -1;
-  let length = 0;
-  for (const word of queryWords(query)) {
-    const i = folded.indexOf(word);
-    if (i >= 0 && (at < 0 || i < at)) {
-      at = i;
-      length = word.length;
-    }
-  }
-  if (at < 0) return { before: text.slice(0, width), match: "", after: "" };
-  const start = Math.max(0, at - Math.floor(width / 2));
-  const end = Math.min(text.length, at + length + Math.floor(width / 2));
-  return {
-    before: (start > 0 ? "… " : "") + text.slice(start, at),
-    match: text.slice(at, at + length),
-    after: text.slice(at + length, end) + (end < text.length ? " …" : ""),
-  };
 }

@@ -24,6 +24,11 @@ export const AMENDMENT_OUTCOMES = [
 ] as const;
 export type AmendmentOutcome = (typeof AMENDMENT_OUTCOMES)[number];
 
+/** True when `value` is one of the outcomes Navette knows (a stored column read back). */
+export function isAmendmentOutcome(value: string): value is AmendmentOutcome {
+  return (AMENDMENT_OUTCOMES as readonly string[]).includes(value);
+}
+
 /** French labels of outcomes, for pages and feeds. */
 export const OUTCOME_LABELS: Readonly<Record<AmendmentOutcome, string>> = {
   adopte: "Adopté",

@@ -37,6 +37,10 @@ export type NavetteEvent =
         changeRatio: number;
       };
     }
+  /** An article's number changed and nothing else (its own feed says so; bill-wide lists show the step's summary). */
+  | { kind: "provision.renumbered"; payload: { step: string; number: string; from: string | null } }
+  /** The articles a step renumbered, in one item for the bill (« 28 articles renumérotés par la loi »). */
+  | { kind: "dossier.renumbered"; payload: { step: string; changes: Array<{ from: string; to: string }> } }
   | { kind: "tag.found"; payload: { theme: string; step: string | null; evidence: Evidence[] } }
   | { kind: "tag.lost"; payload: { theme: string; step: string } }
   | { kind: "tag.decided"; payload: { theme: string; decision: "added" | "rejected"; reason: string; author: string } }
@@ -65,6 +69,8 @@ const KINDS: ReadonlySet<string> = new Set<EventKind>([
   "text.published",
   "text.revised",
   "provision.status",
+  "provision.renumbered",
+  "dossier.renumbered",
   "tag.found",
   "tag.lost",
   "tag.decided",
@@ -97,18 +103,33 @@ export function readEvent(row: { readonly kind: string; readonly payload: string
       ? { causes: list("causes"), changeRatio: number("changeRatio"), step: text("step") ?? "", number: text("number") ?? "" }
       : row.kind === "tag.found"
         ? { evidence: list("evidence"), theme: text("theme") ?? "" }
-        : row.kind === "amendment.updated"
-          ? { fields: list("fields") }
-          : row.kind === "text.published" || row.kind === "text.revised"
-            ? { articles: number("articles") }
-            : {};
+        : row.kind === "provision.renumbered"
+          ? { step: text("step") ?? "", number: text("number") ?? "", from: text("from") }
+          : row.kind === "dossier.renumbered"
+            ? { step: text("step") ?? "", changes: list("changes").filter(isRenumbering) }
+            : row.kind === "amendment.updated"
+              ? { fields: list("fields") }
+              : row.kind === "text.published" || row.kind === "text.revised"
+                ? { articles: number("articles") }
+                : {};
   return { kind: row.kind, payload: { ...fields, ...defaults } } as NavetteEvent;
 }
+
+function isRenumbering(value: unknown): value is { from: string; to: string } {
+  if (typeof value !== "object" || value === null) return false;
+  const { from, to } = value as Record<string, unknown>;
+  return typeof from === "string" && typeof to === "string";
+}
+
+/** Event kinds a bill-wide list (home, bill page, bill feed) leaves out: their step's summary says them. */
+export const ARTICLE_ONLY_KINDS: readonly EventKind[] = ["provision.renumbered"];
 
 /** The navette step an event is about (its key), when it names one. */
 export function stepOf(event: NavetteEvent | null): string | null {
   switch (event?.kind) {
     case "provision.status":
+    case "provision.renumbered":
+    case "dossier.renumbered":
     case "tag.lost":
     case "dossier.step_added":
     case "tag.found":

@@ -4,6 +4,8 @@
  * show « M. Alain David (SOC) », never `PA1008` or `PO845419`.
  */
 
+import { personDisplayName } from "./wording.js";
+
 /** A person (*acteur*). */
 export interface ActorRecord {
   readonly uid: string;
@@ -35,7 +37,7 @@ export function personName(actor: ActorRecord): string {
  * known) followed by the group's abbreviation (« M. Alain David (SOC) »).
  */
 export function authorLabel(publishedName: string | null, actor: ActorRecord | null, group: OrganRecord | null): string | null {
-  const name = actor ? personName(actor) : publishedName;
+  const name = actor ? personName(actor) : publishedName ? personDisplayName(publishedName) : null;
   if (!name) return null;
   const short = group ? (group.abbreviation ?? group.name) : null;
   return short ? `${name} (${short})` : name;

@@ -61,6 +61,7 @@ export async function analyseDossier(db: Kysely<Database>, dossierUid: string, r
         stepKey: state.stepKey,
         stepPosition: index,
         stepDate: steps[index]?.date ?? null,
+        lawStep: steps[index]?.stage === "promulgation",
         textUid: textOf.get(state.stepKey) ?? null,
         number: state.number,
         status: state.status,

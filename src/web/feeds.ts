@@ -15,7 +15,8 @@ import { OUTCOME_LABELS, type AmendmentOutcome } from "../domain/amendment.js";
 import { PROVISION_STATUS_LABELS } from "../domain/navette/engine.js";
 import { plural } from "../../views/format.js";
 import { stepNames } from "./queries.js";
-import { readEvent } from "../domain/events.js";
+import { ARTICLE_ONLY_KINDS, readEvent } from "../domain/events.js";
+import { amendmentNumberLabel, cutOnWord, isDecided, lawNumbered, outcomeSentence, targetPhrase } from "../domain/wording.js";
 import { causesOf, stepOf } from "../domain/events.js";
 
 /** Items per feed. */
@@ -43,6 +44,7 @@ export async function latestChanges(db: Kysely<Database>, limit: number): Promis
   const events = await db
     .selectFrom("events")
     .selectAll()
+    .where("kind", "not in", ARTICLE_ONLY_KINDS)
     .orderBy(sql`coalesce(${sql.ref("occurred_at")}, ${sql.ref("recorded_at")})`, "desc")
     .orderBy("id", "desc")
     .limit(limit)
@@ -72,7 +74,9 @@ async function withoutHiddenAnnotations(db: Kysely<Database>, events: EventRow[]
 }
 
 async function scopeEvents(db: Kysely<Database>, scope: FeedScope): Promise<EventRow[]> {
-  const base = db.selectFrom("events").selectAll().orderBy("id", "desc").limit(FEED_LIMIT);
+  const everything = db.selectFrom("events").selectAll().orderBy("id", "desc").limit(FEED_LIMIT);
+  // Only an article's own feed lists its renumbering; wider feeds carry the step's one summary.
+  const base = everything.where("kind", "not in", ARTICLE_ONLY_KINDS);
   if (scope.kind === "all") return base.execute();
   if (scope.kind === "dossier") return base.where("dossier_uid", "=", scope.dossierUid).execute();
   if (scope.kind === "provision") {
@@ -85,7 +89,7 @@ async function scopeEvents(db: Kysely<Database>, scope: FeedScope): Promise<Even
         .where("provision_id", "=", scope.provisionId)
         .execute()
     ).map((r) => r.uid);
-    return base
+    return everything
       .where((eb) =>
         eb.or([
           eb("subject_id", "=", `${scope.dossierUid}/${scope.provisionId}`),
@@ -121,18 +125,25 @@ async function scopeEvents(db: Kysely<Database>, scope: FeedScope): Promise<Even
   return [...unique.values()].sort((a, b) => b.id - a.id).slice(0, FEED_LIMIT);
 }
 
-/** What a feed item says of an amendment: its number, the start of its text, its themes' names. */
+/** What a feed item says of an amendment: its number, the start of its text, where it was examined, its themes. */
 export interface AmendmentName {
+  /** As French typography writes it (« 120 rect. »). */
   readonly number: string;
+  /** The start of its dispositif (or notice), cut between words. */
   readonly summary: string | null;
   /** The author as pages show it (« M. Alain David (SOC) »). */
   readonly author: string | null;
-  readonly themes: readonly string[];
+  readonly chamber: string;
+  readonly stage: string | null;
+  /** « sur l'article 8 ter », « après l'article 8 ». */
+  readonly target: string;
+  /** Its themes, by id (for Atom's `term`) and name. */
+  readonly themes: ReadonlyArray<{ readonly id: string; readonly label: string }>;
 }
 
 /** « Thèmes : … » after an amendment's summary: a theme found on an amendment is part of its item. */
 const themesLine = (amendment: AmendmentName | undefined): string =>
-  amendment?.themes.length ? ` Thèmes : ${amendment.themes.join(", ")}.` : "";
+  amendment?.themes.length ? ` Thèmes : ${amendment.themes.map((t) => t.label).join(", ")}.` : "";
 
 /** The words items use instead of internal codes (step keys, provision ids, theme slugs, uids). */
 export interface FeedVocabulary {
@@ -140,8 +151,8 @@ export interface FeedVocabulary {
   readonly themes: ReadonlyMap<string, string>;
   /** « Sénat · 1re lecture · dépôt », by `${dossier uid}|${step key}`. */
   readonly steps: ReadonlyMap<string, string>;
-  /** A provision's number in the latest text, by event subject id (`${dossier}/${provision id}`). */
-  readonly provisions: ReadonlyMap<string, string>;
+  /** A provision's navette number and, once the law is published, the law's, by event subject id (`${dossier}/${provision id}`). */
+  readonly provisions: ReadonlyMap<string, { readonly navette: string; readonly law: string | null }>;
   /** Each annotation as it reads now (edits included), by id. */
   readonly annotations: ReadonlyMap<number, { readonly html: string; readonly updatedAt: string }>;
   /** « n° 9943 » or the text's title, by text uid. */
@@ -184,7 +195,7 @@ export async function feedVocabulary(
   const provisions = provisionIds.length
     ? await db
         .selectFrom("provisions")
-        .select(["dossier_uid", "provision_id", "last_number"])
+        .select(["dossier_uid", "provision_id", "last_number", "law_number"])
         .where("dossier_uid", "in", dossiers)
         .where("provision_id", "in", provisionIds)
         .execute()
@@ -201,7 +212,7 @@ export async function feedVocabulary(
     amendments: await amendmentNames(db, [...amendmentUids], themes),
     themes,
     steps: await stepNames(db, dossiers),
-    provisions: new Map(provisions.map((p) => [`${p.dossier_uid}/${p.provision_id}`, p.last_number])),
+    provisions: new Map(provisions.map((p) => [`${p.dossier_uid}/${p.provision_id}`, { navette: p.last_number, law: p.law_number }])),
     annotations: new Map(annotations.map((a) => [Number(a.id), { html: a.body_html, updatedAt: a.updated_at }])),
     texts: new Map(texts.map((t) => [t.uid, t.number ? `n° ${t.number}` : (t.title ?? "sans numéro")])),
   };
@@ -224,8 +235,11 @@ function eventNames(row: EventRow, vocabulary: FeedVocabulary) {
   return {
     step: (key: string | null): string => (key ? (vocabulary.steps.get(`${row.dossier_uid ?? ""}|${key}`) ?? key) : ""),
     themeName: (id: string): string => vocabulary.themes.get(id) ?? id,
-    provisionNumber: (): string =>
-      vocabulary.provisions.get(row.subject_id) ?? row.article ?? row.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "",
+    provisionNumber: (): string => {
+      const numbers = vocabulary.provisions.get(row.subject_id);
+      if (!numbers) return row.article ?? row.subject_id.split("/").slice(1).join("/").split("@")[0] ?? "";
+      return lawNumbered(numbers);
+    },
     textName: (): string => {
       const name = vocabulary.texts.get(row.subject_id);
       const kind = isLaw ? "Loi" : "Texte";
@@ -239,6 +253,8 @@ function eventNames(row: EventRow, vocabulary: FeedVocabulary) {
     amendment,
     amendmentSummary: `${amendment?.summary ?? ""}${themesLine(amendment)}`,
     outcome: (value: AmendmentOutcome): string => OUTCOME_LABELS[value] ?? value,
+    outcomeSentence: (value: AmendmentOutcome): string =>
+      outcomeSentence(value, { stage: amendment?.stage ?? null, chamber: amendment?.chamber ?? null, date: row.occurred_at }),
     feminine: isLaw ? "e" : "",
   };
 }
@@ -248,23 +264,35 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
   const event = readEvent(row);
   const dossierPath = `/dossiers/${encodeURIComponent(row.dossier_uid ?? "")}`;
   if (!event) return { title: "Changement", path: dossierPath, summary: "" };
-  const { step, themeName, provisionNumber, textName, provisionPath, amendmentPath, amendment, amendmentSummary, outcome, feminine } =
-    eventNames(row, vocabulary);
+  const names = eventNames(row, vocabulary);
+  const { step, themeName, provisionNumber, textName, provisionPath, amendmentPath, amendment, amendmentSummary, feminine } = names;
+  const amendmentTitle = (payloadNumber: string) =>
+    `Amendement ${amendment?.number ?? amendmentNumberLabel(payloadNumber)}${amendment?.target ?? targetPhrase({ kind: null, position: null, article: row.article })}`;
+  const by = (author: string | null) => (author ? `Par ${author}. ` : "");
   switch (event.kind) {
     case "amendment.filed":
+      // Imported already decided (every import of past data): one item that says the outcome.
       return {
-        title: `Amendement ${event.payload.number} déposé${row.article ? ` sur l'article ${row.article}` : ""}`,
+        title: `${amendmentTitle(event.payload.number)} ${isDecided(event.payload.outcome) ? `: ${names.outcomeSentence(event.payload.outcome)}` : "déposé"}`,
         path: amendmentPath,
-        summary: `${(amendment?.author ?? event.payload.author) ? `Par ${amendment?.author ?? event.payload.author}. ` : ""}${amendmentSummary}`,
+        summary: `${by(amendment?.author ?? event.payload.author)}${amendmentSummary}`,
       };
     case "amendment.outcome_changed":
       return {
-        title: `Amendement ${event.payload.number} : ${outcome(event.payload.to)}`,
+        title: `${amendmentTitle(event.payload.number)} : ${names.outcomeSentence(event.payload.to)}`,
         path: amendmentPath,
-        summary: `Sort passé de « ${outcome(event.payload.from)} » à « ${outcome(event.payload.to)} ». ${amendmentSummary}`,
+        summary: `Auparavant : ${names.outcome(event.payload.from).toLowerCase()}. ${by(amendment?.author ?? null)}${amendmentSummary}`,
       };
     case "amendment.updated":
-      return { title: `Amendement ${event.payload.number} modifié`, path: amendmentPath, summary: amendmentSummary };
+      return { title: `${amendmentTitle(event.payload.number)} modifié`, path: amendmentPath, summary: amendmentSummary };
+    case "provision.renumbered":
+      return {
+        title: `Article ${event.payload.from ?? provisionNumber()} : devient l'article ${event.payload.number}`,
+        path: provisionPath(),
+        summary: `Renuméroté à l'étape « ${step(event.payload.step)} ».`,
+      };
+    case "dossier.renumbered":
+      return renumberingSummary(event.payload, step(event.payload.step), vocabulary.texts.get(row.text_uid ?? ""), dossierPath);
     case "provision.status": {
       const { status, causes, changeRatio } = event.payload;
       const label = PROVISION_STATUS_LABELS[status] ?? status;
@@ -273,7 +301,7 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
         ? ` Par ${causes.map((uid) => `l'amendement ${vocabulary.amendments.get(uid)?.number ?? uid}`).join(", ")}.`
         : "";
       return {
-        title: `Article ${row.article ?? provisionNumber()} : ${label}`,
+        title: `Article ${provisionNumber()} : ${label}`,
         path: `${provisionPath()}?montrer=${encodeURIComponent(event.payload.step)}`,
         summary: `${label} à l'étape « ${step(event.payload.step)} ».${ratio}${by}`,
       };
@@ -330,6 +358,29 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
           : "Aucune disposition déclarée contraire à la Constitution.",
       };
   }
+}
+
+/** Renumbered articles shown by name in a bill-wide item before « … ». */
+const RENUMBERING_SHOWN = 12;
+
+/** « 28 articles renumérotés par la loi n° 2025-532 : 15 ter → 18, 16 → 19, … ». */
+function renumberingSummary(
+  payload: { readonly step: string; readonly changes: ReadonlyArray<{ readonly from: string; readonly to: string }> },
+  stepName: string,
+  textName: string | undefined,
+  dossierPath: string,
+): { title: string; path: string; summary: string } {
+  const count = payload.changes.length;
+  const agreed = count > 1 ? "s" : "";
+  const byLaw = /promulgation|loi/iu.test(stepName) || /^n° \d{4}-/u.test(textName ?? "");
+  const where = byLaw ? `par la loi${textName ? ` ${textName}` : ""}` : `à l'étape « ${stepName} »`;
+  const shown = payload.changes.slice(0, RENUMBERING_SHOWN).map((c) => `${c.from} → ${c.to}`);
+  const more = count > RENUMBERING_SHOWN ? `, et ${count - RENUMBERING_SHOWN} autre${count - RENUMBERING_SHOWN > 1 ? "s" : ""}` : "";
+  return {
+    title: `${plural(count, "article")} renuméroté${agreed} ${where}`,
+    path: dossierPath,
+    summary: `${shown.join(", ")}${more}.`,
+  };
 }
 
 function validDate(value: string | null): Date | null {
@@ -403,7 +454,20 @@ async function amendmentNames(
     const batch = uids.slice(i, i + 500);
     const rows = await db
       .selectFrom("amendments")
-      .select(["uid", "number_long", "dispositif_text", "notice", "author_name", "author_ref", "group_ref"])
+      .select([
+        "uid",
+        "number_long",
+        "dispositif_text",
+        "notice",
+        "author_name",
+        "author_ref",
+        "group_ref",
+        "chamber",
+        "stage",
+        "target_kind",
+        "target_position",
+        "target_article",
+      ])
       .where("uid", "in", batch)
       .execute();
     const authors = new Map((await withAuthorLabels(db, rows)).map((r) => [r.uid, r.author_name]));
@@ -413,14 +477,21 @@ async function amendmentNames(
       await db.selectFrom("tags").select(["subject_type", "subject_id", "theme"]).where("subject_id", "in", batch).execute()
     ).filter((t) => t.subject_type === "amendment");
     tags.sort((a, b) => (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0));
-    const themes = new Map<string, string[]>();
+    const themes = new Map<string, Array<{ id: string; label: string }>>();
     for (const t of tags)
-      (themes.get(t.subject_id) ?? themes.set(t.subject_id, []).get(t.subject_id)!).push(themeLabels.get(t.theme) ?? t.theme);
+      (themes.get(t.subject_id) ?? themes.set(t.subject_id, []).get(t.subject_id)!).push({
+        id: t.theme,
+        label: themeLabels.get(t.theme) ?? t.theme,
+      });
     for (const r of rows) {
+      const text = r.dispositif_text ?? r.notice;
       names.set(r.uid, {
-        number: r.number_long,
-        summary: (r.dispositif_text ?? r.notice)?.slice(0, 300) ?? null,
+        number: amendmentNumberLabel(r.number_long),
+        summary: text ? cutOnWord(text, 300) : null,
         author: authors.get(r.uid) ?? null,
+        chamber: r.chamber,
+        stage: r.stage,
+        target: targetPhrase({ kind: r.target_kind, position: r.target_position, article: r.target_article }),
         themes: themes.get(r.uid) ?? [],
       });
     }
@@ -461,10 +532,14 @@ export async function buildFeed(
     const annotation = annotationId === null ? undefined : vocabulary.annotations.get(annotationId);
     feed.addItem({
       title: escapeHtml(title),
-      ...(themes.length ? { category: themes.map((name) => ({ name: escapeHtml(name) })) } : {}),
+      // Atom requires `term` (RFC 4287): the theme's id, its name as label, the theme page as scheme.
+      ...(themes.length
+        ? { category: themes.map((t) => ({ term: t.id, name: escapeHtml(t.label), scheme: `${options.origin}/themes/` })) }
+        : {}),
       id: itemId(event),
       link: `${options.origin}${path}`,
-      date: new Date(annotation?.updatedAt ?? event.recorded_at),
+      // Dated by when it happened in Parliament (an amendment imported already decided: its decision).
+      date: new Date(annotation?.updatedAt ?? validDate(event.occurred_at)?.toISOString() ?? event.recorded_at),
       published: validDate(event.occurred_at) ?? new Date(event.recorded_at),
       description: escapeHtml(summary),
       ...(diffs.has(event.id) ? { content: diffs.get(event.id)! } : {}),

@@ -8,17 +8,56 @@ import { getCodeArticleSubjects, getThemeCounts, getThemeSubjects, listCodeArtic
 import type { RuleSet } from "../domain/tagging/rules.js";
 import { ThemePage, CodeArticlePage, CodesIndexPage, ThemesIndexPage } from "../../views/theme.js";
 import { DossiersIndexPage } from "../../views/dossiers.js";
-import { searchDocuments, snippet, type SearchHit } from "../../db/store/search.js";
+import { searchDocuments, type SearchHit } from "../../db/store/search.js";
+import { searchResults, type SearchResult } from "../../db/read/search.js";
+import { searchExtract } from "../domain/search-extract.js";
+import { lawNumbered, outcomeSentence, targetPhrase, amendmentNumberLabel, personDisplayName } from "../domain/wording.js";
+import { examLabel } from "../../views/partials/amendments.js";
+import type { SearchHitView } from "../../views/models.js";
 import { SearchPage } from "../../views/search.js";
 import { NotFoundPage } from "../../views/not-found.js";
 import type { SessionVariables } from "./session.js";
 
-/** The query of a search page or feed (`q`, `type`) and what it finds. */
-export async function searchFor(handle: DatabaseHandle, c: Context): Promise<{ query: string; kind: string | null; hits: SearchHit[] }> {
+/** The query of a search page or feed (`q`, `type`). */
+function searchQuery(c: Context): { query: string; kind: string | null } {
   const query = (c.req.query("q") ?? "").slice(0, 200).trim();
   const kind = c.req.query("type") === "article" || c.req.query("type") === "amendement" ? (c.req.query("type") as string) : null;
+  return { query, kind };
+}
+
+/** The query of a search page or feed (`q`, `type`) and what the full text finds. */
+export async function searchFor(handle: DatabaseHandle, c: Context): Promise<{ query: string; kind: string | null; hits: SearchHit[] }> {
+  const { query, kind } = searchQuery(c);
   const hits = query ? await searchDocuments(handle.db, handle.dialect, query, { kind, limit: 50 }) : [];
   return { query, kind, hits };
+}
+
+/** The author named in an amendment's indexed title (« Amendement 12 (article 8) — Mme DURAND »). */
+function authorOf(title: string): string | null {
+  const author = title.split(" — ")[1];
+  return author ? personDisplayName(author) : null;
+}
+
+/** A result as the page shows it: the words as the reader reads them, never codes. */
+function searchHitView(result: SearchResult, query: string): SearchHitView {
+  const a = result.amendment;
+  const article = result.article ? `Article ${lawNumbered(result.article)}` : null;
+  return {
+    kind: result.kind,
+    ref: result.ref,
+    dossierUid: result.dossierUid,
+    title: a
+      ? `Amendement ${amendmentNumberLabel(a.number)}${targetPhrase({ kind: a.targetKind, position: a.targetPosition, article: result.article ? lawNumbered(result.article) : null })}`
+      : (article ?? result.title),
+    context: a
+      ? [examLabel(a.chamber, a.stage), authorOf(result.title)].filter(Boolean).join(" · ")
+      : (result.title.split(" — ")[1] ?? null),
+    outcome: a
+      ? { value: a.outcome, sentence: outcomeSentence(a.outcome, { stage: a.stage, chamber: a.chamber, date: a.decidedAt }) }
+      : null,
+    byArticle: result.byArticle,
+    extract: searchExtract(result.body, query),
+  };
 }
 
 /** GET /dossiers, /themes, /themes/:id, /codes, /codes/:code/:article, /recherche. */
@@ -48,15 +87,9 @@ export function indexRoutes(handle: DatabaseHandle, rules: RuleSet): Hono<{ Vari
   });
 
   routes.get("/recherche", async (c) => {
-    const { query, kind, hits } = await searchFor(handle, c);
-    const shown = hits.map((hit) => ({
-      kind: hit.kind,
-      ref: hit.ref,
-      dossierUid: hit.dossierUid,
-      title: hit.title,
-      snippet: snippet(hit.body, query),
-    }));
-    return c.html(<SearchPage query={query} kind={kind} hits={shown} />);
+    const { query, kind } = searchQuery(c);
+    const results = query ? await searchResults(handle.db, handle.dialect, query, kind) : [];
+    return c.html(<SearchPage query={query} kind={kind} hits={results.map((r) => searchHitView(r, query))} />);
   });
   return routes;
 }

@@ -1,6 +1,8 @@
 /**
  * What the pages read from the database. Read-only.
  */
+import { ARTICLE_ONLY_KINDS } from "../domain/events.js";
+import { cutOnWord, lawNumbered } from "../domain/wording.js";
 import { readJsonColumn, isAlineaList, isStringList, isEvidenceList } from "../../db/store/json-columns.js";
 import { withAuthorLabels } from "../../db/store/people.js";
 import { isCreditTable } from "../domain/credit-table.js";
@@ -92,6 +94,8 @@ export async function getDossier(db: Kysely<Database>, uid: string): Promise<Dos
     .selectFrom("events")
     .selectAll()
     .where("dossier_uid", "=", uid)
+    // An article's renumbering is said once for the bill (`dossier.renumbered`), not per article.
+    .where("kind", "not in", ARTICLE_ONLY_KINDS)
     .orderBy(sql`coalesce(${sql.ref("occurred_at")}, ${sql.ref("recorded_at")})`, "desc")
     .orderBy("id", "desc")
     .limit(60)
@@ -137,6 +141,7 @@ export async function getProvisionMatrix(db: Kysely<Database>, dossierUid: strin
       id: p.provision_id,
       firstNumber: p.first_number,
       lastNumber: p.last_number,
+      lawNumber: p.law_number,
       lastStatus: p.last_status,
       states: byProvision.get(p.provision_id) ?? new Map(),
       amendments: counts.get(p.provision_id) ?? 0,
@@ -175,6 +180,7 @@ export async function getProvision(db: Kysely<Database>, dossierUid: string, pro
     id: provision.provision_id,
     firstNumber: provision.first_number,
     lastNumber: provision.last_number,
+    lawNumber: provision.law_number,
     steps: states.map((s) => ({
       stepKey: s.step_key,
       place: s.place,
@@ -258,6 +264,7 @@ function provisionAmendmentView(a: Awaited<ReturnType<typeof provisionAmendments
     uid: a.uid,
     numberLong: a.number_long,
     textUid: a.text_uid,
+    chamber: a.chamber,
     stage: a.stage,
     outcome: a.outcome,
     outcomeDetail: a.outcome_detail,
@@ -270,7 +277,7 @@ function provisionAmendmentView(a: Awaited<ReturnType<typeof provisionAmendments
     targetArticle: a.target_article,
     alinea: a.target_alinea,
     parentUid: a.parent_uid,
-    summary: a.dispositif_text ? a.dispositif_text.slice(0, 240) : a.notice,
+    summary: a.dispositif_text ? cutOnWord(a.dispositif_text, 240) : a.notice,
     discussionOrder: a.discussion_order,
   };
 }
@@ -412,7 +419,7 @@ export async function getTaggedProvisionsByDossier(
   const dossiers = [...new Set(tagged.map((t) => t.dossier))];
   const rows = await db
     .selectFrom("provisions")
-    .select(["dossier_uid", "provision_id", "last_number", "last_status"])
+    .select(["dossier_uid", "provision_id", "last_number", "law_number", "last_status"])
     .where("dossier_uid", "in", dossiers)
     .orderBy("dossier_uid")
     .orderBy("position")
@@ -424,7 +431,7 @@ export async function getTaggedProvisionsByDossier(
     const list = out.get(r.dossier_uid) ?? out.set(r.dossier_uid, []).get(r.dossier_uid)!;
     list.push({
       id: r.provision_id,
-      number: r.last_number,
+      number: lawNumbered({ navette: r.last_number, law: r.law_number }),
       themes: provisionThemes,
       status: r.last_status,
       lastChange: changes.get(`${r.dossier_uid}/${r.provision_id}`) ?? null,
@@ -481,6 +488,7 @@ export async function getThemeSubjects(db: Kysely<Database>, theme: string) {
       "tags.subject_id",
       "provisions.first_number",
       "provisions.last_number",
+      "provisions.law_number",
       "provisions.last_status",
       "dossiers.title",
     ])
@@ -507,6 +515,7 @@ export async function getThemeSubjects(db: Kysely<Database>, theme: string) {
       "tag_decisions.provision_id as subject_id",
       "provisions.first_number",
       "provisions.last_number",
+      "provisions.law_number",
       "provisions.last_status",
       "dossiers.title",
     ])
@@ -558,6 +567,7 @@ export async function getCodeArticleSubjects(db: Kysely<Database>, code: string,
       "citations.subject_id",
       "provisions.first_number",
       "provisions.last_number",
+      "provisions.law_number",
       "provisions.last_status",
       "dossiers.title",
     ])

@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
   it("filters the matrix by status without JavaScript tricks", async () => {
     const page = await open("/dossiers/DLR5L17N99901?statut=deleted");
     const rows = await page.locator("table.matrix tbody th > a:first-child").allInnerTexts();
-    expect(rows).toEqual(["8 bis", "8 ter", "15 ter → 18"]);
+    expect(rows).toEqual(["8 bis", "8 ter", "15 ter (art. 18 de la loi)"]);
     await page.close();
   });
 

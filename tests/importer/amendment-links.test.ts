@@ -123,7 +123,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
     /** The provision ids of the bill by their number in the law. */
     const byLawNumber = async () => {
       const matrix = await getProvisionMatrix(database.db, DOSSIER);
-      return new Map(matrix.provisions.map((p) => [p.lastNumber, p]));
+      return new Map(matrix.provisions.map((p) => [p.lawNumber ?? p.lastNumber, p]));
     };
 
     it("has renumbered the bill as the law prints it", async () => {
@@ -131,6 +131,8 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect([...provisions.keys()].sort()).toEqual(["1er", "2", "3"]);
       expect(provisions.get("1er")?.firstNumber).toBe("1er A");
       expect(provisions.get("2")?.firstNumber).toBe("1er");
+      // Named by their navette number everywhere, the law's number beside it.
+      expect(provisions.get("2")?.lastNumber).toBe("1er");
     });
 
     it("shows, counts, links and feeds each amendment on its own provision only", async () => {

@@ -17,8 +17,7 @@ import { amendmentSpec, amendmentZipEntries, tempDir, writeZip } from "../helper
 
 const amendmentsKind = findSourceKind("an-amendements")!;
 
-const record = (number: number): AmendmentRecord =>
-  mapAmendment(anAmendmentJson(amendmentSpec({ number })).amendement).record;
+const record = (number: number): AmendmentRecord => mapAmendment(anAmendmentJson(amendmentSpec({ number })).amendement).record;
 
 for (const { dialect, available } of TEST_DIALECTS) {
   describe.skipIf(!available)(`amendment writer on ${dialect}`, () => {

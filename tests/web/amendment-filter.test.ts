@@ -11,6 +11,7 @@ const amendment = (
 ): ProvisionAmendment => ({
   uid: numberLong,
   numberLong,
+  chamber: "AN",
   textUid,
   stage: null,
   outcome,

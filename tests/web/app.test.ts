@@ -65,7 +65,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         try {
           const again = await (await app.request("/")).text();
           expect(again).toMatch(
-            /Article 8 ter<\/a> <span class="badge status-deleted">Supprimé<\/span><span class="muted"> — 1re lecture · Assemblée · séance, 1 avril 2025/,
+            /Article 8 ter<\/a> <span class="badge status-deleted">Supprimé<\/span><span class="muted"> — 1re lecture · Assemblée · séance, 1er avril 2025/,
           );
         } finally {
           await database.db.deleteFrom("events").where("id", "=", later.id).execute();
@@ -79,11 +79,15 @@ for (const { dialect, available } of TEST_DIALECTS) {
         const headings = [...changes.matchAll(/<section class="change-group"><h3>([^<]+)/g)].map((m) => m[1]!.trim());
         expect(headings.slice(0, 2)).toEqual(["Promulgation · loi", "Conseil constitutionnel · décision"]);
         const law = changes.slice(changes.indexOf("<h3>Promulgation · loi"));
-        expect(law.slice(0, law.indexOf("</section>"))).toContain("Article 18 : Renuméroté");
+        // Renumbering by the law is one line for the bill, not one per article.
+        const lawGroup = law.slice(0, law.indexOf("</section>"));
+        expect(lawGroup).toContain("18 articles renumérotés par la loi n° 2025-999");
+        expect(lawGroup).not.toContain("Renuméroté");
+        expect(changes).not.toMatch(/Article \d+ : Renuméroté/);
         expect(headings.indexOf("CMP · Sénat · séance")).toBeLessThan(headings.indexOf("CMP · commission"));
         const decision = changes.slice(changes.indexOf("<h3>Conseil constitutionnel · décision"));
         expect(decision.slice(0, decision.indexOf("</section>"))).toMatch(
-          /Article 15 ter : Censuré en partie[\s\S]*Article 9 bis : Censuré/,
+          /Article 15 ter \(art\. 18 de la loi\) : Censuré en partie[\s\S]*Article 9 bis \(art\. 10 de la loi\) : Censuré/,
         );
         const committee = changes.slice(changes.indexOf("<h3>CMP · commission"));
         const group = committee.slice(0, committee.indexOf("</section>"));
@@ -154,7 +158,9 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toMatch(/Thème « [^»]+ » trouvé dans l&#39;article \d/);
         expect(html).not.toContain("trouvé dans un amendement");
         const feed = await (await app.request("/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231.atom")).text();
-        expect(feed).toContain("Amendement 101 déposé sur l'article 8 ter");
+        // Imported already decided: the item says the outcome, never « déposé ».
+        expect(feed).toContain("Amendement 101 sur l'article 8 ter : rejeté en séance à l'Assemblée le 19 mars 2025");
+        expect(feed).not.toContain("déposé");
       });
 
       it("shows themes with their evidence highlighted, the theme page and the code article page", async () => {

@@ -179,10 +179,13 @@ print(json.dumps(out))`;
   it("names an amendment's themes in its own item (RSS and Atom categories), with no item of their own", async () => {
     const atom = await (await app.request("/flux/themes/chiffrement.atom")).text();
     const entries = [...atom.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]);
-    const entry = entries.find((e) => e.includes("Amendement CL12 déposé"));
+    const entry = entries.find((e) =>
+      e.includes("Amendement CL12 sur l'article 8 ter : adopté en commission à l'Assemblée le 5 mars 2025"),
+    );
     expect(entry).toBeDefined();
     expect(entry).toContain("Thèmes : Chiffrement et messageries");
-    expect(entry).toContain('<category label="Chiffrement et messageries"');
+    // RFC 4287: `term` is required; the theme's id, its name as label.
+    expect(entry).toContain('<category label="Chiffrement et messageries" scheme="http://localhost/themes/" term="chiffrement"/>');
     const rss = await (await app.request("/flux/themes/chiffrement.rss")).text();
     expect(rss).toContain("<category>Chiffrement et messageries</category>");
     // Themes found on an article version stay events of their own, named in words, never by slug.
@@ -220,7 +223,7 @@ print(json.dumps(out))`;
     const afterSort = await itemIds(provisionFeed);
     expect(afterSort.length).toBe(before.length + 1);
     const newest = await (await app.request(provisionFeed)).text();
-    expect(newest).toContain("Amendement CL14 : Rejeté");
+    expect(newest).toContain("Amendement CL14 sur l'article 8 ter : rejeté en commission à l'Assemblée");
 
     // A new version of the last text (the Sénat's reading of the CMP text) changes article 16: one item in its feed.
     const feed16 = "/flux/dossiers/DLR5L17N99901/articles/16%40SN1-DEPOT%231.atom";
@@ -244,6 +247,6 @@ print(json.dumps(out))`;
     await runImport(database, { kind: findSourceKind("senat-texte")!, location: textFile, cacheDir: tempDir() });
     const after16 = await itemIds(feed16);
     expect(after16.length).toBe(before16.length + 1);
-    expect(await (await app.request(feed16)).text()).toContain("Article 16 : Modifié");
+    expect(await (await app.request(feed16)).text()).toContain("Article 16 (art. 19 de la loi) : Modifié");
   });
 });

@@ -2,6 +2,8 @@
  * The amendments of a provision, with filters (text, sort, author type, group) that htmx applies in
  * place; without JavaScript the form reloads the page with the same address.
  */
+import { AuthorRole } from "../amendment.js";
+import { amendmentNumberLabel } from "../../src/domain/wording.js";
 import type { ProvisionAmendment } from "../models.js";
 import { amendmentFilterOptions, filterAmendments, groupLabel, type AmendmentFilter } from "../amendment-filter.js";
 import { OUTCOME_LABELS, AUTHOR_TYPE_LABELS } from "../../src/domain/amendment.js";
@@ -58,6 +60,12 @@ export function AmendmentsSection(props: {
   );
 }
 
+/** « Sénat, séance », « Assemblée, commission »: where an amendment was examined. */
+export function examLabel(chamber: string, stage: string | null): string {
+  const place = chamber === "SN" ? "Sénat" : chamber === "AN" ? "Assemblée" : chamber;
+  return stage === "commission" ? `${place}, commission` : stage === "seance" ? `${place}, séance` : place;
+}
+
 /** The filtered table, in discussion order where known. */
 export function AmendmentsTable(props: { shown: readonly ProvisionAmendment[]; total: number }) {
   return (
@@ -75,6 +83,7 @@ export function AmendmentsTable(props: { shown: readonly ProvisionAmendment[]; t
             <thead>
               <tr>
                 <th scope="col">N°</th>
+                <th scope="col">Examen</th>
                 <th scope="col">Auteur</th>
                 <th scope="col">Cible</th>
                 <th scope="col">Sort</th>
@@ -85,11 +94,13 @@ export function AmendmentsTable(props: { shown: readonly ProvisionAmendment[]; t
               {props.shown.map((a) => (
                 <tr class={`outcome-${a.outcome}`}>
                   <td>
-                    <a href={`/amendements/${encodeURIComponent(a.uid)}`}>{a.numberLong}</a>
+                    <a href={`/amendements/${encodeURIComponent(a.uid)}`}>{amendmentNumberLabel(a.numberLong)}</a>
                     {a.parentUid ? <span class="muted"> (sous-amendement)</span> : null}
                   </td>
+                  <td>{examLabel(a.chamber, a.stage)}</td>
                   <td>
-                    {a.authorName ?? "—"} <span class="muted">{label(AUTHOR_TYPE_LABELS, a.authorType)}</span>
+                    {a.authorName ?? "—"}
+                    <AuthorRole type={a.authorType} name={a.authorName} />
                   </td>
                   <td>
                     {a.targetKind === "article_additionnel"
