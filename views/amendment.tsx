@@ -3,13 +3,13 @@
  */
 import type { AmendmentView } from "./models.js";
 import { OUTCOME_LABELS } from "../src/domain/amendment.js";
-import { amendmentNumberLabel, authorRole } from "../src/domain/wording.js";
+import { amendmentNumberLabel, authorRole, foundWordsSentence, personDisplayName } from "../src/domain/wording.js";
 import { Layout } from "./layout.js";
 import { creditBalance, formatEuros, type CreditTable } from "../src/domain/credit-table.js";
 import { frenchDate, labelOf, provisionPath } from "./format.js";
 
-export function AmendmentPage(props: { view: AmendmentView }) {
-  const { amendment: a, credits, identical, subAmendments, parent, provisionId, dossier } = props.view;
+export function AmendmentPage(props: { view: AmendmentView; themeLabels: ReadonlyMap<string, string> }) {
+  const { amendment: a, credits, identical, subAmendments, parent, provisionId, dossier, officialUrl, authorUrl, themes } = props.view;
   const target =
     a.target_kind === "article_additionnel"
       ? `${a.target_position === "avant" ? "Avant" : "Après"} l'article ${a.target_article}`
@@ -18,7 +18,7 @@ export function AmendmentPage(props: { view: AmendmentView }) {
     <Layout title={`Amendement ${amendmentNumberLabel(a.number_long)}`}>
       {dossier ? (
         <p class="breadcrumb">
-          <a href="/">Textes suivis</a> › <a href={`/dossiers/${encodeURIComponent(dossier.uid)}`}>{dossier.title}</a>
+          <a href="/dossiers">Textes</a> › <a href={`/dossiers/${encodeURIComponent(dossier.uid)}`}>{dossier.title}</a>
         </p>
       ) : null}
       <h1>Amendement n° {amendmentNumberLabel(a.number_long)}</h1>
@@ -30,7 +30,7 @@ export function AmendmentPage(props: { view: AmendmentView }) {
         </dd>
         <dt>Auteur</dt>
         <dd>
-          {a.author_name ?? "—"}
+          {authorUrl && a.author_name ? <a href={authorUrl}>{a.author_name}</a> : (a.author_name ?? "—")}
           <AuthorRole type={a.author_type} name={a.author_name} />
         </dd>
         {a.group_name ? (
@@ -42,7 +42,7 @@ export function AmendmentPage(props: { view: AmendmentView }) {
         {a.signatories ? (
           <>
             <dt>Signataires</dt>
-            <dd>{a.signatories}</dd>
+            <dd>{personDisplayName(a.signatories)}</dd>
           </>
         ) : null}
         <dt>Cible</dt>
@@ -65,6 +65,21 @@ export function AmendmentPage(props: { view: AmendmentView }) {
         ) : null}
       </dl>
       {a.notice ? <p class="notice">{a.notice}</p> : null}
+      {themes.length > 0 ? (
+        <>
+          <h2>Thèmes</h2>
+          <ul class="themes">
+            {themes.map((t) => (
+              <li class="theme">
+                <a class="badge theme-badge" href={`/themes/${encodeURIComponent(t.theme)}`}>
+                  {props.themeLabels.get(t.theme) ?? t.theme}
+                </a>{" "}
+                <span class="muted">mots trouvés : {foundWordsSentence(t.evidence)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>Dispositif</h2>
       {a.dispositif_html ? (
         <div class="imported" dangerouslySetInnerHTML={{ __html: a.dispositif_html }} />
@@ -77,9 +92,9 @@ export function AmendmentPage(props: { view: AmendmentView }) {
       {a.expose_html ? <div class="imported" dangerouslySetInnerHTML={{ __html: a.expose_html }} /> : <p class="empty">Non publié.</p>}
       <AmendmentList title="Amendements identiques" amendments={identical} />
       <AmendmentList title="Sous-amendements" amendments={subAmendments} />
-      {a.source_file ? (
-        <p class="muted source-file">
-          Fichier d'origine : <code>{a.source_file}</code>
+      {officialUrl ? (
+        <p class="official-link">
+          <a href={officialUrl}>Voir l'amendement sur le site {a.chamber === "SN" ? "du Sénat" : "de l'Assemblée nationale"}</a>
         </p>
       ) : null}
     </Layout>

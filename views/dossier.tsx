@@ -7,6 +7,7 @@ import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/nav
 import type { AmendmentOutcome } from "../src/domain/amendment.js";
 import { READING_LABELS, STAGE_LABELS } from "../src/domain/dossier.js";
 import { Layout } from "./layout.js";
+import { anDossierUrl, senatDossierUrl } from "../src/domain/links.js";
 import { frenchDate, labelOf as label, outcomeCount, plural, provisionPath, stepAbbreviation, stepLabel } from "./format.js";
 
 const PLACE_LABELS: Record<string, string> = {
@@ -168,13 +169,17 @@ export function DossierPage(props: {
     >
       <h1>{dossier.title}</h1>
       <p class="muted">
-        {dossier.procedure ?? "Procédure inconnue"} · dossier {dossier.uid}
-        {dossier.senat_url ? (
+        {dossier.procedure ?? "Procédure inconnue"}
+        {anDossierUrl(dossier.uid, dossier.legislature) ? (
           <>
             {" · "}
-            <a href={dossier.senat_url} rel="noopener">
-              dossier du Sénat
-            </a>
+            <a href={anDossierUrl(dossier.uid, dossier.legislature) ?? ""}>dossier à l'Assemblée nationale</a>
+          </>
+        ) : null}
+        {senatDossier(dossier) ? (
+          <>
+            {" · "}
+            <a href={senatDossier(dossier) ?? ""}>dossier au Sénat</a>
           </>
         ) : null}
       </p>
@@ -238,5 +243,12 @@ export function DossierPage(props: {
         ))
       )}
     </Layout>
+  );
+}
+
+/** The bill's dossier on the Sénat's site: from its signet, else the address the data gave (in https). */
+function senatDossier(dossier: { readonly senat_signet: string | null; readonly senat_url: string | null }): string | null {
+  return (
+    senatDossierUrl(dossier.senat_signet) ?? (dossier.senat_url?.startsWith("http") ? dossier.senat_url.replace(/^http:/u, "https:") : null)
   );
 }

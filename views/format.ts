@@ -70,17 +70,20 @@ export function stepLabel(step: { reading: string; place: string; stage: string 
   return parts.join(" · ");
 }
 
-/** Very short label for matrix headers: "SN 1 dép.". */
+/**
+ * Short label for matrix headers, in words a reader knows: « Sénat 1re com. », « AN CMP séance »,
+ * « CMP com. », « Cons. const. », « Loi » (never « PR loi » or « CC déc. »).
+ */
 export function stepAbbreviation(step: { reading: string; place: string; stage: string }): string {
+  if (step.stage === "promulgation" || step.place === "PR") return "Loi";
+  if (step.stage === "conseil_constitutionnel" || step.place === "CC") return "Cons. const.";
+  const place = { AN: "AN", SN: "Sénat", CMP: "CMP" }[step.place] ?? step.place;
   const reading =
-    { "1re_lecture": "1", "2e_lecture": "2", "3e_lecture": "3", nouvelle_lecture: "NL", lecture_definitive: "LD", cmp: "CMP" }[
+    { "1re_lecture": "1re", "2e_lecture": "2e", "3e_lecture": "3e", nouvelle_lecture: "NL", lecture_definitive: "LD", cmp: "CMP" }[
       step.reading
     ] ?? "";
-  const stage =
-    { depot: "dép.", commission: "com.", seance: "séance", cmp: "déc.", conseil_constitutionnel: "déc.", promulgation: "loi" }[
-      step.stage
-    ] ?? step.stage;
-  return `${step.place} ${reading === step.place ? "" : reading} ${stage}`.replace(/\s+/g, " ").trim();
+  const stage = { depot: "dépôt", commission: "com.", seance: "séance", cmp: "texte" }[step.stage] ?? step.stage;
+  return `${place} ${reading === place ? "" : reading} ${stage}`.replace(/\s+/g, " ").trim();
 }
 
 /** Path of a provision page. */
@@ -91,4 +94,9 @@ export function provisionPath(dossierUid: string, provisionId: string): string {
 /** The French label of a stored value (a sort, an author type, a status…), or the value itself when unknown. */
 export function labelOf(labels: Readonly<Record<string, string>>, value: string): string {
   return labels[value] ?? value;
+}
+
+/** The first letter in capitals: « article L. 851-3 … » → « Article L. 851-3 … ». */
+export function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("fr-FR") + text.slice(1);
 }

@@ -25,8 +25,11 @@ export function HomePage(props: {
   since: string;
 }) {
   return (
-    <Layout title="Textes suivis" feed={{ title: "Tous les changements", path: "/flux/tout", follow: "Suivre tous les changements" }}>
-      <h1>Textes suivis</h1>
+    <Layout
+      title="Les textes et leurs articles"
+      feed={{ title: "Tous les changements", path: "/flux/tout", follow: "Suivre tous les changements" }}
+    >
+      <h1>Les textes et leurs articles</h1>
       {props.tagged.size > 0 ? (
         <>
           <h2>Articles touchant à la surveillance : où en sont-ils ?</h2>

@@ -53,6 +53,7 @@ export interface EventView {
 /** An amendment as its page shows it. */
 export interface AmendmentRecordView {
   readonly uid: string;
+  readonly chamber: string;
   readonly number_long: string;
   readonly text_uid: string | null;
   readonly text_number: string | null;
@@ -72,8 +73,6 @@ export interface AmendmentRecordView {
   readonly outcome_detail: string | null;
   readonly deposited_at: string | null;
   readonly decided_at: string | null;
-  /** Where the original is: the source and the file inside it. */
-  readonly source_file: string | null;
   /** The author's political group, by its full name (AMO data). */
   readonly group_name: string | null;
 }
@@ -81,6 +80,15 @@ export interface AmendmentRecordView {
 /** One amendment with everything its page shows. */
 export interface AmendmentView {
   readonly amendment: AmendmentRecordView;
+  /** Its page on the Assemblée's or the Sénat's site, when the data says enough to build it. */
+  readonly officialUrl: string | null;
+  /** Its author's page on the chamber's site (a deputy or a senator). */
+  readonly authorUrl: string | null;
+  /** The themes its text was tagged with, each with the words found. */
+  readonly themes: ReadonlyArray<{
+    readonly theme: string;
+    readonly evidence: ReadonlyArray<{ readonly alinea: number; readonly term: string }>;
+  }>;
   /** The credits a budget amendment moves, instead of a dispositif. */
   readonly credits: CreditTable | null;
   readonly identical: ReadonlyArray<{ uid: string; number_long: string; author_name: string | null; outcome: string }>;

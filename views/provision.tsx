@@ -2,7 +2,8 @@
  * Provision page: one article followed across the navette — numbers, statuses with causes, text
  * at each step, diff between any two versions, amendments.
  */
-import { lawNumbered } from "../src/domain/wording.js";
+import { foundWords, lawNumbered } from "../src/domain/wording.js";
+import { codeArticleLabel } from "../src/domain/tagging/citations.js";
 import type { ProvisionDetail } from "./models.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import type { ArticleDiff } from "../src/domain/navette/diff.js";
@@ -10,7 +11,7 @@ import { Layout } from "./layout.js";
 import { DiffPanel } from "./partials/diff.js";
 import { Highlighted } from "./partials/highlight.js";
 import type { ProvisionTheme } from "./models.js";
-import { frenchDate, provisionPath, stepLabel } from "./format.js";
+import { capitalised, frenchDate, provisionPath, stepLabel } from "./format.js";
 import { AnnotationsPanel, type AnnotationItem } from "./partials/annotations.js";
 import { AmendmentsSection } from "./partials/amendments.js";
 import type { AmendmentFilter } from "./amendment-filter.js";
@@ -49,7 +50,7 @@ export function ProvisionPage(props: ProvisionPageProps) {
       feed={{ title: `Article ${detail.firstNumber} — ${detail.dossier.title}`, path: `/flux${path}`, follow: "Suivre cet article" }}
     >
       <p class="breadcrumb">
-        <a href="/">Textes suivis</a> › <a href={`/dossiers/${encodeURIComponent(detail.dossier.uid)}`}>{detail.dossier.title}</a>
+        <a href="/dossiers">Textes</a> › <a href={`/dossiers/${encodeURIComponent(detail.dossier.uid)}`}>{detail.dossier.title}</a>
       </p>
       <h1>Article {lawNumbered({ navette: numbers.join(" → ") || detail.lastNumber, law: detail.lawNumber })}</h1>
       <StatusTimeline detail={detail} />
@@ -219,14 +220,18 @@ function ThemeItem(props: {
         <span class="muted">trouvé par les règles</span>
       )}
       {evidence.length > 0 ? (
-        <ul class="evidence">
-          {evidence.slice(0, 6).map((e) => (
-            <li>
-              {e.rule} : « {e.term} », alinéa {e.alinea}
-              {lastWith ? ` (${stepLabel(lastWith)})` : ""}
-            </li>
-          ))}
-        </ul>
+        <div class="evidence">
+          <p>Mots trouvés{lastWith ? ` dans le texte « ${stepLabel(lastWith)} »` : ""} :</p>
+          <ul>
+            {foundWords(evidence)
+              .slice(0, 6)
+              .map((f) => (
+                <li>
+                  alinéa {f.alinea} : {f.words.map((w) => `« ${w} »`).join(", ")}
+                </li>
+              ))}
+          </ul>
+        </div>
       ) : null}
       {lost ? (
         <p class="notice">La preuve de ce thème a disparu à l'étape « {stepLabel(lost)} » : le texte n'en contient plus les termes.</p>
@@ -256,7 +261,7 @@ function Citations(props: { citations: ReadonlyArray<{ code: string; article: st
         {props.citations.map((c) => (
           <li>
             <a href={`/codes/${encodeURIComponent(c.code)}/${encodeURIComponent(c.article)}`}>
-              {c.code} {c.article}
+              {capitalised(codeArticleLabel(c.code, c.article))}
             </a>
           </li>
         ))}
@@ -286,7 +291,7 @@ function TextAtStep(props: { step: Step; themes: readonly ProvisionTheme[]; them
                   .flatMap((t) =>
                     (t.steps.find((x) => x.stepKey === shown.stepKey)?.evidence ?? [])
                       .filter((e) => e.alinea === a.number)
-                      .map((e) => ({ start: e.start, end: e.end, title: `${props.themeLabels.get(t.theme) ?? t.theme} — ${e.rule}` })),
+                      .map((e) => ({ start: e.start, end: e.end, title: props.themeLabels.get(t.theme) ?? t.theme })),
                   )}
               />
             </li>

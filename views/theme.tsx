@@ -4,7 +4,9 @@
  */
 import { lawNumbered } from "../src/domain/wording.js";
 import { Layout } from "./layout.js";
-import { labelOf, plural, provisionPath } from "./format.js";
+import { capitalised, labelOf, plural, provisionPath } from "./format.js";
+import { codeArticleLabel, codeName } from "../src/domain/tagging/citations.js";
+import { legifranceCodeUrl } from "../src/domain/links.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import { OUTCOME_LABELS } from "../src/domain/amendment.js";
 import { TableScroll } from "./partials/scroll.js";
@@ -101,17 +103,23 @@ export function CodeArticlePage(props: {
 }) {
   return (
     <Layout
-      title={`${props.code} ${props.article}`}
+      title={capitalised(codeArticleLabel(props.code, props.article))}
       feed={{
-        title: `${props.code} ${props.article}`,
+        title: capitalised(codeArticleLabel(props.code, props.article)),
         path: `/flux/codes/${encodeURIComponent(props.code)}/${encodeURIComponent(props.article)}`,
         follow: "Suivre cet article de code",
       }}
     >
-      <h1>
-        Article {props.article} ({props.code})
-      </h1>
-      <p class="muted">Tous les articles de loi et amendements suivis qui citent cet article de code.</p>
+      <h1>{capitalised(codeArticleLabel(props.code, props.article))}</h1>
+      <p class="muted">
+        Tous les articles de loi et amendements suivis qui citent cet article.
+        {legifranceCodeUrl(props.code) ? (
+          <>
+            {" "}
+            <a href={legifranceCodeUrl(props.code) ?? ""}>Le {codeName(props.code)} sur Légifrance</a>
+          </>
+        ) : null}
+      </p>
       <Lists provisions={props.provisions} amendments={props.amendments} />
     </Layout>
   );
@@ -168,7 +176,7 @@ export function CodesIndexPage(props: { articles: ReadonlyArray<{ code: string; 
       ) : (
         codes.map((code) => (
           <section class="code-index">
-            <h2>{code}</h2>
+            <h2>{capitalised(codeName(code))}</h2>
             <ul class="code-articles">
               {props.articles
                 .filter((a) => a.code === code)

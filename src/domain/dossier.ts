@@ -96,3 +96,18 @@ export interface TextRecord {
   readonly kind: string | null;
   readonly date: string | null;
 }
+
+/**
+ * A bill's steps in date order, as a reader expects them (the CMP's « Accord » of 10 April before
+ * the readings of its text on the 15th and 17th, even when the source lists it last). A step
+ * without a date keeps its place after the step before it; steps of one day keep the source's order.
+ */
+export function inDateOrder<T extends { readonly date: string | null }>(steps: readonly T[]): T[] {
+  let carried = "";
+  const keyed = steps.map((step, index) => {
+    if (step.date) carried = step.date.slice(0, 10);
+    return { step, index, day: step.date ? step.date.slice(0, 10) : carried };
+  });
+  keyed.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.index - b.index));
+  return keyed.map((k) => k.step);
+}

@@ -45,7 +45,7 @@ export function amendmentNumberLabel(numberLong: string): string {
 }
 
 /** Particles kept in lower case inside a name written in capitals (« DE LA TOUR » → « de La Tour »). */
-const PARTICLES = new Set(["de", "du", "des", "d", "la", "le", "les", "von", "van", "di"]);
+const PARTICLES = new Set(["de", "du", "des", "d", "von", "van", "di"]);
 
 /**
  * A name as a person writes it: the Sénat prints surnames in capitals (« Mme DURAND »,
@@ -155,4 +155,32 @@ export function cutOnWord(text: string, max: number): string {
   const space = head.lastIndexOf(" ");
   const cut = space > max * 0.5 ? head.slice(0, space) : head;
   return `${cut.replace(/[\s,;:.(–-]+$/u, "")} …`;
+}
+
+/** The words a theme's rules found in one alinéa, as the text writes them, each once. */
+export interface FoundWords {
+  readonly alinea: number;
+  readonly words: readonly string[];
+}
+
+/**
+ * A theme's evidence as a reader reads it: by alinéa, the words found as written (« services de
+ * renseignement », « données »), never the rules' own syntax (wildcards, folded words, code patterns).
+ */
+export function foundWords(evidence: readonly { readonly alinea: number; readonly term: string }[]): FoundWords[] {
+  const byAlinea = new Map<number, string[]>();
+  for (const e of evidence) {
+    const words = byAlinea.get(e.alinea) ?? [];
+    const word = e.term.replace(/\s+/g, " ").trim();
+    if (word && !words.some((w) => w.toLowerCase() === word.toLowerCase())) words.push(word);
+    byAlinea.set(e.alinea, words);
+  }
+  return [...byAlinea.entries()].sort(([a], [b]) => a - b).map(([alinea, words]) => ({ alinea, words }));
+}
+
+/** « alinéa 1 : « données de connexion », « services de renseignement » ; alinéa 2 : … ». */
+export function foundWordsSentence(evidence: readonly { readonly alinea: number; readonly term: string }[]): string {
+  return foundWords(evidence)
+    .map((f) => `alinéa ${f.alinea} : ${f.words.map((w) => `« ${w} »`).join(", ")}`)
+    .join(" ; ");
 }

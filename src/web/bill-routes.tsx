@@ -84,7 +84,7 @@ export function billRoutes(db: Kysely<Database>, themeLabels: ReadonlyMap<string
   routes.get("/amendements/:uid", async (c) => {
     const view = await getAmendment(db, c.req.param("uid"));
     if (!view) return c.html(<NotFoundPage what={`Aucun amendement « ${c.req.param("uid")} ».`} />, 404);
-    return c.html(<AmendmentPage view={view} />);
+    return c.html(<AmendmentPage view={view} themeLabels={themeLabels} />);
   });
   return routes;
 }

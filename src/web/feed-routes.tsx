@@ -6,6 +6,8 @@ import { Hono, type Context } from "hono";
 import type { DatabaseHandle } from "../../db/connection.js";
 import type { WebConfig } from "../config.js";
 import type { RuleSet } from "../domain/tagging/rules.js";
+import { codeArticleLabel } from "../domain/tagging/citations.js";
+import { capitalised } from "../../views/format.js";
 import { siteOrigin } from "./security/client.js";
 import { annotationsEditedAt, buildFeed, feedEvents, type FeedScope } from "./feeds.js";
 import { NotFoundPage } from "../../views/not-found.js";
@@ -68,7 +70,7 @@ export function feedRoutes(
     return serveFeed(
       c,
       { kind: "code", code, article },
-      `${code} ${article}`,
+      capitalised(codeArticleLabel(code, article)),
       `/codes/${encodeURIComponent(code)}/${encodeURIComponent(article)}`,
       format,
     );

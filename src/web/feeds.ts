@@ -16,7 +16,15 @@ import { PROVISION_STATUS_LABELS } from "../domain/navette/engine.js";
 import { plural } from "../../views/format.js";
 import { stepNames } from "./queries.js";
 import { ARTICLE_ONLY_KINDS, readEvent } from "../domain/events.js";
-import { amendmentNumberLabel, cutOnWord, isDecided, lawNumbered, outcomeSentence, targetPhrase } from "../domain/wording.js";
+import {
+  amendmentNumberLabel,
+  cutOnWord,
+  foundWordsSentence,
+  isDecided,
+  lawNumbered,
+  outcomeSentence,
+  targetPhrase,
+} from "../domain/wording.js";
 import { causesOf, stepOf } from "../domain/events.js";
 
 /** Items per feed. */
@@ -310,7 +318,7 @@ export function describeFeedEvent(row: EventRow, vocabulary: FeedVocabulary): { 
       return {
         title: `Thème « ${themeName(event.payload.theme)} » trouvé${row.subject_type === "provision" ? ` dans l'article ${provisionNumber()}` : ""}`,
         path: row.subject_type === "provision" ? provisionPath() : amendmentPath,
-        summary: event.payload.evidence.map((e) => `${e.rule} : « ${e.term} »`).join(" ; "),
+        summary: `Mots trouvés : ${foundWordsSentence(event.payload.evidence)}.`,
       };
     case "tag.lost":
       return {

@@ -3,6 +3,8 @@
  */
 import { ARTICLE_ONLY_KINDS } from "../domain/events.js";
 import { cutOnWord, lawNumbered } from "../domain/wording.js";
+import { anAmendmentUrl, memberUrl, senatAmendmentUrl } from "../domain/links.js";
+import { inDateOrder } from "../domain/dossier.js";
 import { readJsonColumn, isAlineaList, isStringList, isEvidenceList } from "../../db/store/json-columns.js";
 import { withAuthorLabels } from "../../db/store/people.js";
 import { isCreditTable } from "../domain/credit-table.js";
@@ -79,7 +81,7 @@ export async function listDossiers(db: Kysely<Database>): Promise<DossierSummary
 export async function getDossier(db: Kysely<Database>, uid: string): Promise<DossierDetail | null> {
   const dossier = await db.selectFrom("dossiers").selectAll().where("uid", "=", uid).executeTakeFirst();
   if (!dossier) return null;
-  const steps = await db.selectFrom("dossier_steps").selectAll().where("dossier_uid", "=", uid).orderBy("position").execute();
+  const steps = inDateOrder(await db.selectFrom("dossier_steps").selectAll().where("dossier_uid", "=", uid).orderBy("position").execute());
   const texts = await db.selectFrom("texts").select(["uid", "number", "title"]).where("dossier_uid", "=", uid).execute();
   const amendmentsByText = (
     await db
@@ -311,8 +313,33 @@ export async function getAmendment(db: Kysely<Database>, uid: string): Promise<A
   const dossier = amendment.dossier_uid
     ? await db.selectFrom("dossiers").select(["uid", "title"]).where("uid", "=", amendment.dossier_uid).executeTakeFirst()
     : undefined;
+  const organ = amendment.organ_ref
+    ? await db.selectFrom("organs").select("abbreviation").where("uid", "=", amendment.organ_ref).executeTakeFirst()
+    : undefined;
+  const tags = await db
+    .selectFrom("tags")
+    .select(["theme", "evidence"])
+    .where("subject_type", "=", "amendment")
+    .where("subject_id", "=", uid)
+    .orderBy("theme")
+    .execute();
+  const address = { textNumber: amendment.text_number, stage: amendment.stage, numberLong: amendment.number_long };
   return {
     amendment,
+    officialUrl:
+      amendment.chamber === "AN"
+        ? anAmendmentUrl({
+            ...address,
+            legislature: amendment.legislature,
+            organAbbreviation: organ?.abbreviation ?? null,
+            secondDeliberation: amendment.second_deliberation === 1,
+          })
+        : senatAmendmentUrl(address),
+    authorUrl:
+      amendment.author_type === "depute" || amendment.author_type === "senateur"
+        ? memberUrl(amendment.chamber, amendment.author_ref)
+        : null,
+    themes: tags.map((t) => ({ theme: t.theme, evidence: readJsonColumn(t.evidence, isEvidenceList, "tags.evidence") })),
     credits: amendment.credits ? readJsonColumn(amendment.credits, isCreditTable, "amendments.credits") : null,
     identical: related.slice(0, identical.length),
     subAmendments: related.slice(identical.length),

@@ -78,7 +78,7 @@ describe("tagging", () => {
     expect(tags.map((t) => t.theme).sort()).toEqual(["algorithmes", "donnees-connexion", "renseignement"]);
     const at = sentence.indexOf("L. 851-3");
     expect(tags.find((t) => t.theme === "algorithmes")!.evidence).toEqual([
-      { rule: "code CSI L. 851-3", term: "CSI L. 851-3", alinea: 1, start: at, end: at + 8 },
+      { rule: "code CSI L. 851-3", term: "article L. 851-3 du code de la sécurité intérieure", alinea: 1, start: at, end: at + 8 },
     ]);
   });
 

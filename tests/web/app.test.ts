@@ -145,12 +145,18 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain("Texte n° 9943");
         expect(html).toContain("Loi n° 2025-999");
         expect(html).toContain("Loi n° 2025-999 publiée");
+        // Links out to the bill's dossier in both chambers; no internal uid printed.
+        expect(html).toContain(
+          '<a href="https://www.assemblee-nationale.fr/dyn/17/dossiers/DLR5L17N99901">dossier à l&#39;Assemblée nationale</a>',
+        );
+        expect(html).toContain('<a href="https://www.senat.fr/dossier-legislatif/ppl24-999.html">dossier au Sénat</a>');
+        expect(html).not.toContain("dossier DLR5L17N99901");
         // Every step with a text (or a decision) is a column of the matrix, in the order of the navette.
         const headers = [...html.matchAll(/<th scope="col"[^>]*>(?:<[^>]+>)*([^<]+)/g)].map((m) => m[1]!.trim());
         expect(headers).toEqual([
           "Article",
-          ...["SN 1 dép.", "SN 1 com.", "SN 1 séance", "AN 1 dép.", "AN 1 com.", "AN 1 séance"],
-          ...["CMP com.", "AN CMP séance", "SN CMP séance", "CC déc.", "PR loi"],
+          ...["Sénat 1re dépôt", "Sénat 1re com.", "Sénat 1re séance", "AN 1re dépôt", "AN 1re com.", "AN 1re séance"],
+          ...["CMP com.", "AN CMP séance", "Sénat CMP séance", "Cons. const.", "Loi"],
           "Amdts",
         ]);
         expect(html).toMatch(/6 amendements \(/);
@@ -168,18 +174,39 @@ for (const { dialect, available } of TEST_DIALECTS) {
           await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231?montrer=SN1-COM-FOND-RAPPORT%231")
         ).text();
         expect(page).toContain("Chiffrement et messageries");
-        expect(page).toMatch(/<mark title="Chiffrement et messageries — terme « contenu\* intelligible\* »">contenu intelligible<\/mark>/);
+        expect(page).toContain('<mark title="Chiffrement et messageries">contenu intelligible</mark>');
+        // The evidence says the words found as the text writes them, never the rules' syntax.
+        expect(page).toContain("alinéa 2 : « communications électroniques », « chiffrées », « contenu intelligible », « chiffrement »");
+        expect(page).toContain("« article L. 851-8 du code de la sécurité intérieure »");
+        expect(page).not.toMatch(/terme «|\w\* »|CSI L\. 851-\*/);
         const theme = await (await app.request("/themes/chiffrement")).text();
         expect(theme).toContain("Article 8 ter");
         expect(theme).toContain("CL12");
         const code = await (await app.request("/codes/CSI/L.%20851-3")).text();
         expect(code).toContain("Article 8");
+        expect(code).toContain("<h1>Article L. 851-3 du code de la sécurité intérieure</h1>");
+        expect(code).toContain('<a href="https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000025503132">');
         // 8 ter creates CSI L. 851-8 (« est complété par un article L. 851-8 ainsi rédigé »).
         const created = await (await app.request("/codes/CSI/L.%20851-8")).text();
         expect(created).toContain("Article 8 ter");
         expect((await app.request("/themes/inconnu")).status).toBe(404);
         const matrix = await (await app.request("/dossiers/DLR5L17N99901")).text();
         expect(matrix).toContain('href="/themes/dossier-coffre"');
+      });
+
+      it("shows an amendment's themes with the words found, and links to its page and its author's on the chamber's site", async () => {
+        const created = await (await app.request("/amendements/SN-2024-2025-999-COM-3")).text();
+        expect(created).toMatch(
+          /<h2>Thèmes<\/h2>[\s\S]*href="\/themes\/chiffrement"[\s\S]*mots trouvés : alinéa \d+ : [^<]*« chiffrement »/,
+        );
+        expect(created).toContain('href="https://www.senat.fr/amendements/commissions/2024-2025/999/Amdt_COM-3.html"');
+        const seance = await (await app.request("/amendements/SN-2024-2025-256-12")).text();
+        expect(seance).toContain(
+          '<a href="https://www.senat.fr/amendements/2024-2025/256/Amdt_12.html">Voir l&#39;amendement sur le site du Sénat</a>',
+        );
+        expect(seance).toContain('<a href="https://www.senat.fr/senateur/dupont_jean00001a.html">Mme Durand</a>');
+        // Names printed in capitals by the Sénat read as names.
+        expect(created).toContain("<dd>M. Exemple, rapporteur</dd>");
       });
 
       it("shows on the home page the latest changes and the tagged articles of each bill, with a global feed", async () => {

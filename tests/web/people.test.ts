@@ -33,7 +33,11 @@ for (const { dialect, available } of TEST_DIALECTS) {
 
     it("shows the author with the group's abbreviation and the group's name on the amendment page", async () => {
       const html = await (await app.request("/amendements/AMANR5L17PO59051B9907P0D1N000014")).text();
-      expect(html).toMatch(/<dt>Auteur<\/dt>\s*<dd>\s*M\. Paul Bernard \(RN\)/);
+      expect(html).toMatch(
+        /<dt>Auteur<\/dt>\s*<dd>\s*<a href="https:\/\/www\.assemblee-nationale\.fr\/dyn\/deputes\/PA900020">M\. Paul Bernard \(RN\)<\/a>/,
+      );
+      // Its official page: a committee amendment, addressed by the committee's abbreviation (AMO data).
+      expect(html).toContain('href="https://www.assemblee-nationale.fr/dyn/17/amendements/9907/CION_LOIS/CL14"');
       expect(html).toMatch(/<dt>Groupe<\/dt>\s*<dd>Rassemblement National<\/dd>/);
     });
 

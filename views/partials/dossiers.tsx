@@ -1,5 +1,5 @@
 /**
- * The table of bills followed: title, procedure, date of the last step, amendments and how many
+ * The table of bills: title, procedure, date of the last step, amendments and how many
  * were adopted. Shown on the home page and on /dossiers.
  */
 import type { DossierSummary } from "../models.js";
@@ -8,7 +8,7 @@ import { TableScroll } from "./scroll.js";
 
 export function DossiersTable(props: { dossiers: readonly DossierSummary[] }) {
   return (
-    <TableScroll label="Textes suivis">
+    <TableScroll label="Textes">
       <table class="dossiers">
         <thead>
           <tr>

@@ -44,6 +44,48 @@ const CODE_IDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^code de justice administrative/, "CJA"],
 ];
 
+/** The codes' names as written, by short id, for readers (« code de la sécurité intérieure »). */
+const CODE_NAMES: Readonly<Record<string, string>> = {
+  CSI: "code de la sécurité intérieure",
+  CPP: "code de procédure pénale",
+  CP: "code pénal",
+  CPCE: "code des postes et des communications électroniques",
+  CD: "code de la défense",
+  CGCT: "code général des collectivités territoriales",
+  CRPA: "code des relations entre le public et l'administration",
+  CSS: "code de la sécurité sociale",
+  CGI: "code général des impôts",
+  CESEDA: "code de l'entrée et du séjour des étrangers et du droit d'asile",
+  CDOUANES: "code des douanes",
+  CT: "code du travail",
+  CSP: "code de la santé publique",
+  CMF: "code monétaire et financier",
+  CR: "code de la route",
+  CTR: "code des transports",
+  CJA: "code de justice administrative",
+};
+
+/**
+ * A cited article as a reader names it: « article L. 851-3 du code de la sécurité intérieure »,
+ * « article 2 de la loi n° 2023-380 »; an unknown code keeps its id, without the « CODE- » prefix.
+ */
+export function codeArticleLabel(code: string, article: string): string {
+  const name = codeName(code);
+  return `article ${article} ${name.startsWith("loi") ? "de la" : "du"} ${name}`;
+}
+
+/** « code de la sécurité intérieure », « loi n° 2023-380 », « code minier » (an unknown code, from its id). */
+export function codeName(code: string): string {
+  const name = CODE_NAMES[code];
+  if (name) return name;
+  const law = /^LOI-(\d+-\d+)$/.exec(code);
+  if (law) return `loi n° ${law[1]}`;
+  return `code ${code
+    .replace(/^CODE-/, "")
+    .toLowerCase()
+    .replace(/-/g, " ")}`;
+}
+
 /** Names of codes as folded text, longest first: "code <words>". */
 const CODE_NAME = /code(?: (?:de la|de l'|des|du|de|general des|general de la|monetaire et|penal)\b)?(?: [a-z'-]+){0,8}/y;
 

@@ -6,7 +6,7 @@
  * exception cancels the theme's matches in its sentence, and a mention in an amendment's exposé
  * counts as the theme says (see {@link ExposeRule}).
  */
-import { extractCitations, type Citation } from "./citations.js";
+import { codeArticleLabel, extractCitations, type Citation } from "./citations.js";
 import { foldKeepingOffsets } from "./fold.js";
 import { codeMatches, EXPOSE_OPENING, type RuleSet, type Term, type Theme } from "./rules.js";
 
@@ -136,7 +136,8 @@ function codeEvidence(theme: Theme, citations: readonly Citation[], byNumber: Re
     if (alinea && theme.except.some((t) => find(t, alinea).some((h) => sentenceAt(alinea, h.start) === sentence))) continue;
     out.push({
       rule: `code ${pattern.source}`,
-      term: `${citation.code} ${citation.article}`,
+      // As a reader names it (« article L. 851-3 du code de la sécurité intérieure »), not the rule's pattern.
+      term: codeArticleLabel(citation.code, citation.article),
       alinea: citation.alinea,
       start: citation.start,
       end: citation.end,
