@@ -5,6 +5,7 @@
  * are theirs, and the rows the read layer passes are structurally compatible with them.
  */
 import type { CreditTable } from "../src/domain/credit-table.js";
+import type { AmendmentOutcome } from "../src/domain/amendment.js";
 import type { EventKind } from "../src/domain/events.js";
 
 /** A bill as pages show it. */
@@ -107,6 +108,8 @@ export interface DossierSummary {
   readonly amendments: number;
   readonly adopted: number;
   readonly lastStepDate: string | null;
+  /** Known only by its amendments: no dossier imported yet. */
+  readonly partial: boolean;
 }
 
 /** A bill with its steps, texts, amendment counts and latest events. */
@@ -302,4 +305,25 @@ export interface FollowedView {
   readonly lastSyncAt: string | null;
   readonly lastSyncStatus: string | null;
   readonly digest: SyncDigest | null;
+}
+
+/** A bill known only by its amendments (no dossier imported yet), as its page shows it. */
+export interface PartialDossierView {
+  readonly uid: string;
+  readonly legislature: string | null;
+  readonly total: number;
+  readonly outcomes: ReadonlyMap<AmendmentOutcome, number>;
+  readonly texts: ReadonlyArray<{
+    readonly textUid: string;
+    readonly textNumber: string | null;
+    readonly chamber: string;
+    readonly stage: string | null;
+    readonly amendments: number;
+    readonly adopted: number;
+  }>;
+  readonly articles: ReadonlyArray<{
+    readonly label: string;
+    readonly amendments: ReadonlyArray<{ readonly uid: string; readonly numberLong: string; readonly outcome: AmendmentOutcome }>;
+  }>;
+  readonly truncated: boolean;
 }

@@ -184,3 +184,20 @@ export function foundWordsSentence(evidence: readonly { readonly alinea: number;
     .map((f) => `alinéa ${f.alinea} : ${f.words.map((w) => `« ${w} »`).join(", ")}`)
     .join(" ; ");
 }
+
+/**
+ * The name of a bill known only by its amendments, from the numbers of its texts:
+ * « Textes n° 907, 1043 et 1277 (dossier incomplet) ».
+ */
+export function partialDossierTitle(textNumbers: readonly string[]): string {
+  const numbers = [...new Set(textNumbers)];
+  if (numbers.length === 0) return "Texte connu par ses amendements (dossier incomplet)";
+  const list = numbers.length === 1 ? numbers[0] : `${numbers.slice(0, -1).join(", ")} et ${numbers.at(-1)}`;
+  return `${numbers.length === 1 ? "Texte" : "Textes"} n° ${list} (dossier incomplet)`;
+}
+
+/** The number of an AN text from its uid: « PIONANR5L17BTC1277 » → « 1277 », « PRJLANR5L17B0324 » → « 324 ». */
+export function anTextNumber(textUid: string): string | null {
+  const match = /^[A-Z_]{4}AN[RS]\d+L\d+B(?:TC)?0*(\d+[A-Z]?)$/u.exec(textUid);
+  return match?.[1] ?? null;
+}

@@ -31,6 +31,8 @@ import { AmendmentsTable } from "../../views/partials/amendments.js";
 import { hasRole } from "../accounts/roles.js";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
+import { PartialDossierPage } from "../../views/partial-dossier.js";
+import { getPartialDossier } from "../../db/read/partial-dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
 
 /** GET /, /dossiers/:uid, /dossiers/:uid/articles/:pid (and its amendements and diff fragments), /amendements/:uid. */
@@ -62,7 +64,12 @@ export function billRoutes(db: Kysely<Database>, themeLabels: ReadonlyMap<string
 
   routes.get("/dossiers/:uid", async (c) => {
     const detail = await getDossier(db, c.req.param("uid"));
-    if (!detail) return c.html(<NotFoundPage what={`Aucun dossier « ${c.req.param("uid")} ».`} />, 404);
+    if (!detail) {
+      // Known only by its amendments (a dump imported before its dossier): what they say, marked partial.
+      const partial = await getPartialDossier(db, c.req.param("uid"));
+      if (partial) return c.html(<PartialDossierPage dossier={partial} />);
+      return c.html(<NotFoundPage what={`Aucun dossier « ${c.req.param("uid")} ».`} />, 404);
+    }
     const requested = c.req.query("statut") ?? "";
     const filter = (PROVISION_STATUSES as readonly string[]).includes(requested) ? requested : null;
     const theme = c.req.query("theme") ?? "";

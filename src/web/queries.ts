@@ -2,7 +2,8 @@
  * What the pages read from the database. Read-only.
  */
 import { ARTICLE_ONLY_KINDS } from "../domain/events.js";
-import { cutOnWord, lawNumbered } from "../domain/wording.js";
+import { anTextNumber, cutOnWord, lawNumbered, partialDossierTitle } from "../domain/wording.js";
+import { dossiersKnownByAmendments, type PartialDossierSummary } from "../../db/read/partial-dossier.js";
 import { anAmendmentUrl, memberUrl, senatAmendmentUrl } from "../domain/links.js";
 import { inDateOrder } from "../domain/dossier.js";
 import { readJsonColumn, isAlineaList, isStringList, isEvidenceList } from "../../db/store/json-columns.js";
@@ -72,9 +73,30 @@ export async function listDossiers(db: Kysely<Database>): Promise<DossierSummary
         amendments: counts.reduce((sum, c) => sum + Number(c.n), 0),
         adopted: counts.filter((c) => c.outcome === "adopte").reduce((sum, c) => sum + Number(c.n), 0),
         lastStepDate: last.get(d.uid) ?? null,
+        partial: false,
       };
     })
+    .concat((await dossiersKnownByAmendments(db)).map(partialSummary))
     .sort((a, b) => (b.lastStepDate ?? "").localeCompare(a.lastStepDate ?? "") || a.title.localeCompare(b.title, "fr"));
+}
+
+/** A bill known only by its amendments, in the list of bills: named by its texts, marked partial. */
+function partialSummary(d: PartialDossierSummary): DossierSummary {
+  const numbers = d.textUids
+    .map(anTextNumber)
+    .filter((n): n is string => n !== null)
+    .sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
+  const legislature = /L(\d+)N/u.exec(d.uid)?.[1] ?? null;
+  return {
+    uid: d.uid,
+    title: partialDossierTitle(numbers),
+    legislature,
+    procedure: null,
+    amendments: d.amendments,
+    adopted: d.adopted,
+    lastStepDate: null,
+    partial: true,
+  };
 }
 
 /** Everything the bill page shows, or null when the bill is unknown. */

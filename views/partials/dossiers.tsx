@@ -25,8 +25,8 @@ export function DossiersTable(props: { dossiers: readonly DossierSummary[] }) {
                 <a href={`/dossiers/${encodeURIComponent(d.uid)}`}>{d.title}</a>
                 {d.legislature ? <span class="muted"> — {d.legislature}e législature</span> : null}
               </td>
-              <td>{d.procedure ?? "—"}</td>
-              <td>{frenchDate(d.lastStepDate)}</td>
+              <td>{d.partial ? <span class="badge partial">connu par ses amendements</span> : (d.procedure ?? "—")}</td>
+              <td>{d.partial ? "—" : frenchDate(d.lastStepDate)}</td>
               <td>
                 {plural(d.amendments, "amendement")}
                 {d.amendments > 0 ? <span class="muted"> dont {outcomeCount(d.adopted, "adopte")}</span> : null}
