@@ -5,6 +5,9 @@ import { Layout } from "./layout.js";
 import { ROLE_LABELS, type Role } from "../src/accounts/roles.js";
 import { TableScroll } from "./partials/scroll.js";
 
+/** The roles an invitation can give, the least privileged first. */
+const INVITATION_ROLES: readonly Role[] = ["volunteer", "staff", "admin"];
+
 export function CsrfField(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
@@ -33,7 +36,11 @@ export function LoginPage(props: { csrf: string; error?: string; email?: string;
   );
 }
 
-export function InvitationPage(props: { csrf: string; token: string; role: string; error?: string }) {
+/**
+ * The form of an invitation. On a refusal it keeps what was typed (`name`, `email`), never the
+ * password.
+ */
+export function InvitationPage(props: { csrf: string; token: string; role: string; error?: string; name?: string; email?: string }) {
   return (
     <Layout title="Créer votre compte">
       <h1>Créer votre compte ({ROLE_LABELS[props.role as Role] ?? props.role})</h1>
@@ -45,10 +52,10 @@ export function InvitationPage(props: { csrf: string; token: string; role: strin
       <form method="post" action={`/invitation/${encodeURIComponent(props.token)}`} class="account-form">
         <CsrfField token={props.csrf} />
         <label>
-          Nom affiché <input name="nom" required maxlength={80} />
+          Nom affiché <input name="nom" required maxlength={80} autocomplete="name" value={props.name ?? ""} />
         </label>
         <label>
-          Adresse électronique <input type="email" name="email" required autocomplete="username" />
+          Adresse électronique <input type="email" name="email" required autocomplete="username" value={props.email ?? ""} />
         </label>
         <label>
           Mot de passe (12 caractères au moins){" "}
@@ -78,8 +85,11 @@ export function AdminUsersPage(props: {
         <label>
           Inviter un compte{" "}
           <select name="role">
-            {Object.entries(ROLE_LABELS).map(([value, label]) => (
-              <option value={value}>{label}</option>
+            {/* The least privilege first and selected: an invitation gives more only when asked. */}
+            {INVITATION_ROLES.map((value) => (
+              <option value={value} selected={value === "volunteer"}>
+                {ROLE_LABELS[value]}
+              </option>
             ))}
           </select>
         </label>{" "}

@@ -4,6 +4,7 @@
  */
 import { foundWords, lawNumbered } from "../src/domain/wording.js";
 import { codeArticleLabel } from "../src/domain/tagging/citations.js";
+import { stepToShow } from "../src/domain/navette/step-to-show.js";
 import type { ProvisionDetail } from "./models.js";
 import { PROVISION_STATUS_LABELS, type ProvisionStatus } from "../src/domain/navette/engine.js";
 import type { ArticleDiff } from "../src/domain/navette/diff.js";
@@ -43,7 +44,7 @@ export function ProvisionPage(props: ProvisionPageProps) {
   const { detail } = props;
   const path = provisionPath(detail.dossier.uid, detail.id);
   const numbers = [...new Set(detail.steps.filter((s) => s.stage !== "promulgation").map((s) => s.number))];
-  const shown = detail.steps.find((s) => s.stepKey === props.shownStep) ?? detail.steps[detail.steps.length - 1];
+  const shown = stepToShow(detail.steps, props.shownStep);
   return (
     <Layout
       title={`Article ${lawNumbered({ navette: detail.lastNumber, law: detail.lawNumber })} — ${detail.dossier.title}`}

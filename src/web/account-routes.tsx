@@ -253,7 +253,7 @@ function invitationRoutes(app: Hono<Env>, handle: DatabaseHandle, web: WebConfig
       : !/^[^\s@]+@[^\s@]+$/.test(email)
         ? "Adresse électronique invalide."
         : passwordProblem(password, [name, email]);
-    if (error) return c.html(<InvitationPage csrf={csrf} token={token} role={role} error={error} />, 400);
+    if (error) return c.html(<InvitationPage csrf={csrf} token={token} role={role} error={error} name={name} email={email} />, 400);
     // Whether an address has an account can be asked of a link only a few times.
     const probes = `invitation:${hashToken(token)}`;
     if ((await recentAttempts(db, probes, 60)) >= INVITATION_PROBES)
@@ -263,7 +263,10 @@ function invitationRoutes(app: Hono<Env>, handle: DatabaseHandle, web: WebConfig
       );
     if (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()) {
       await recordAttempt(db, probes);
-      return c.html(<InvitationPage csrf={csrf} token={token} role={role} error="Un compte existe déjà avec cette adresse." />, 400);
+      return c.html(
+        <InvitationPage csrf={csrf} token={token} role={role} error="Un compte existe déjà avec cette adresse." name={name} />,
+        400,
+      );
     }
     if (!(await useInvitation(db, token))) return c.html(<ErrorPage status={409} what="Ce lien d'invitation vient d'être utilisé." />, 409);
     const userId = await createUser(db, { email, displayName: name, role, passwordHash: await hashPassword(password) });

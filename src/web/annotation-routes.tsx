@@ -26,6 +26,7 @@ import { provisionPath, stepLabel } from "../../views/format.js";
 import { getProvision, type ProvisionDetail } from "./queries.js";
 import type { SessionVariables, Visitor } from "./session.js";
 import { textOf } from "./text.js";
+import { stepToShow } from "../domain/navette/step-to-show.js";
 
 /** Longest annotation body and quote accepted. */
 export const ANNOTATION_LIMITS = { body: 20_000, quote: 2_000 } as const;
@@ -68,7 +69,7 @@ export async function annotationItems(
   visitor: Visitor,
   shownStep: string,
 ): Promise<AnnotationItem[]> {
-  const shown = detail.steps.find((s) => s.stepKey === shownStep) ?? detail.steps[detail.steps.length - 1];
+  const shown = stepToShow(detail.steps, shownStep);
   const annotations = await listAnnotations(db, { dossierUid: detail.dossier.uid, provisionId: detail.id });
   return annotations
     .filter((a) => visibleTo(visitor, a))
@@ -97,7 +98,7 @@ export function annotationRoutes(app: Hono<Env>, db: Kysely<Database>): void {
     const form = await c.req.parseBody();
     const body = textOf(form["corps"]).trim();
     const quote = textOf(form["citation"]).trim() || null;
-    const step = detail.steps.find((s) => s.stepKey === form["etape"]) ?? detail.steps[detail.steps.length - 1];
+    const step = stepToShow(detail.steps, typeof form["etape"] === "string" ? form["etape"] : null);
     const visibility = form["visibilite"] === "staff" ? "staff" : "public";
     const refusal: AnnotationRefusal | null = !body
       ? "vide"
@@ -208,7 +209,7 @@ async function respond(
   const detail = target.loaded ?? (await getProvision(db, dossierUid, provisionId));
   if (!detail) return c.html(<NotFoundPage what="Article introuvable." />, 404);
   const visitor = c.get("visitor");
-  const shown = detail.steps.find((s) => s.stepKey === step)?.stepKey ?? detail.steps[detail.steps.length - 1]?.stepKey ?? "";
+  const shown = stepToShow(detail.steps, step)?.stepKey ?? "";
   return c.html(
     <AnnotationsPanel
       action={`${path}/annotations`}
@@ -218,6 +219,7 @@ async function respond(
       steps={detail.steps.map((s) => ({ key: s.stepKey, label: stepLabel(s) }))}
       currentStep={shown}
       error={refusal ? ANNOTATION_ERRORS[refusal] : undefined}
+      draft={refusal ? { body: textOf(form["corps"]), quote: textOf(form["citation"]), alinea: textOf(form["alinea"]) } : undefined}
     />,
     status,
   );

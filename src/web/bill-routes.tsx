@@ -32,6 +32,7 @@ import { hasRole } from "../accounts/roles.js";
 import { HomePage } from "../../views/home.js";
 import { DossierPage } from "../../views/dossier.js";
 import { PartialDossierPage } from "../../views/partial-dossier.js";
+import { inForce, stepToShow } from "../domain/navette/step-to-show.js";
 import { getPartialDossier } from "../../db/read/partial-dossier.js";
 import { NotFoundPage } from "../../views/not-found.js";
 
@@ -120,7 +121,9 @@ function provisionRoutes(
     const detail = await getProvision(db, c.req.param("uid"), c.req.param("pid"));
     if (!detail) return c.html(<NotFoundPage what={`Aucun article « ${c.req.param("pid")} » dans ce dossier.`} />, 404);
     const { fromKey, toKey, diff } = chooseVersions(detail, c.req.query("de"), c.req.query("a"));
-    const shown = c.req.query("montrer") ?? toKey ?? "";
+    // The text shown (and annotated): the one asked for, else the diff's newer side when the article is in it, else its last version in force.
+    const to = detail.steps.find((s) => s.stepKey === toKey);
+    const shown = c.req.query("montrer") ?? (to && inForce(to) ? to.stepKey : (stepToShow(detail.steps, null)?.stepKey ?? ""));
     const { themes, citations } = await getProvisionThemes(db, detail.dossier.uid, detail.id);
     const visitor = c.get("visitor");
     return c.html(

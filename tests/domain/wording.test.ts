@@ -16,6 +16,7 @@ import {
 } from "../../src/domain/wording.js";
 import { inDateOrder } from "../../src/domain/dossier.js";
 import { codeArticleLabel } from "../../src/domain/tagging/citations.js";
+import { stepToShow } from "../../src/domain/navette/step-to-show.js";
 
 describe("wording", () => {
   it("writes dates as French does, « 1er » on the first", () => {
@@ -88,5 +89,18 @@ describe("wording", () => {
       { key: "PROM", date: "2025-05-20" },
     ];
     expect(inDateOrder(steps).map((s) => s.key)).toEqual(["CMP-ACCORD", "CMP-UNDATED", "CMP-AN", "CMP-SN", "PROM"]);
+  });
+
+  it("shows an article's last version with text unless the reader chose one", () => {
+    const steps = [
+      { stepKey: "A", alineas: ["x"] },
+      { stepKey: "B", alineas: ["y"] },
+      { stepKey: "C", alineas: [] },
+      { stepKey: "D", status: "deleted", alineas: ["y"] },
+    ];
+    expect(stepToShow(steps, null)?.stepKey).toBe("B");
+    expect(stepToShow(steps, "D")?.stepKey).toBe("D");
+    expect(stepToShow(steps, "unknown")?.stepKey).toBe("B");
+    expect(stepToShow([{ stepKey: "Z", alineas: [] }], null)?.stepKey).toBe("Z");
   });
 });

@@ -127,17 +127,29 @@ for (const { dialect, available } of TEST_DIALECTS) {
 
       const admin = new CookieJarVisitor(app);
       await admin.login("admin@example.org", PASSWORD);
+      // The invitation form offers the least privilege first, and selected.
+      const form =
+        /<form method="post" action="\/admin\/invitations">[\s\S]*?<\/form>/.exec(
+          await (await admin.request("/admin/utilisateurs")).text(),
+        )?.[0] ?? "";
+      expect([...form.matchAll(/<option value="(\w+)"( selected="")?/g)].map((m) => `${m[1]}${m[2] ? "*" : ""}`)).toEqual([
+        "volunteer*",
+        "staff",
+        "admin",
+      ]);
       const link = await admin.invitationLink("staff");
       const newcomer = new CookieJarVisitor(app);
       const csrf = await newcomer.csrf(link);
-      expect(
-        (
-          await newcomer.request(link, {
-            method: "POST",
-            form: { _csrf: csrf, nom: "Camille", email: "camille@example.org", motdepasse: "court" },
-          })
-        ).status,
-      ).toBe(400);
+      const refused = await newcomer.request(link, {
+        method: "POST",
+        form: { _csrf: csrf, nom: "Camille", email: "camille@example.org", motdepasse: "court" },
+      });
+      expect(refused.status).toBe(400);
+      // A refused password keeps the name and the address typed, never the password.
+      const again = await refused.text();
+      expect(again).toContain('value="Camille"');
+      expect(again).toContain('value="camille@example.org"');
+      expect(again).not.toContain('value="court"');
       expect(
         (
           await newcomer.request(link, {

@@ -82,6 +82,8 @@ for (const { dialect, available } of TEST_DIALECTS) {
       // The raw Markdown is only ever inside the edit textarea, escaped.
       expect(panel).not.toMatch(/<script>|<img/);
       expect(panel).toContain("Écrite sur cette version, alinéa 2");
+      // Dated, in French, with the machine-readable instant beside it.
+      expect(panel).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}T[^"]+">\d{1,2}(er)? \p{L}+ \d{4}<\/time>/u);
       // Without a quote, the alinéa chosen is kept when that version has it, and ignored otherwise.
       for (const [chosen, expected] of [
         ["1", "alinéa 1"],
@@ -102,8 +104,12 @@ for (const { dialect, available } of TEST_DIALECTS) {
       }
       await database.db.deleteFrom("annotations").where("body", "like", "Alinéa %").execute();
 
-      // Shown on the last version (the article was deleted in committee): the page says it changed.
-      const page = await (await new Visitor(app).request(PAGE)).text();
+      // By default the page shows the last version in force (the Assemblée's deposit): the quoted
+      // passage is found there.
+      const byDefault = await (await new Visitor(app).request(PAGE)).text();
+      expect(byDefault).toContain("Passage retrouvé à l&#39;alinéa 2 de cette version.");
+      // Shown on the version that deleted it (committee): the page says it changed.
+      const page = await (await new Visitor(app).request(`${PAGE}?montrer=${encodeURIComponent("AN1-COM-FOND-RAPPORT#1")}`)).text();
       expect(page).toContain("le texte a changé depuis");
       expect(page).toContain("Voir ce qui a changé depuis");
 
@@ -188,7 +194,16 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(empty.status).toBe(400);
       expect(await empty.text()).toContain("L&#39;annotation est vide : écrivez votre analyse");
       expect((await alice.post(`${PAGE}/annotations`, { corps: "x".repeat(20_001) })).status).toBe(400);
-      expect((await alice.post(`${PAGE}/annotations`, { corps: "ok", citation: "y".repeat(2_001) })).status).toBe(400);
+      const tooLongQuote = await alice.post(`${PAGE}/annotations`, {
+        corps: "Mon analyse, à garder",
+        citation: "y".repeat(2_001),
+        alinea: "2",
+      });
+      expect(tooLongQuote.status).toBe(400);
+      // Refused, the form gives back what was typed, to be corrected rather than retyped.
+      const refused = await tooLongQuote.text();
+      expect(refused).toMatch(/<textarea name="corps"[^>]*>Mon analyse, à garder<\/textarea>/);
+      expect(refused).toMatch(/<input name="alinea"[^>]*value="2"/);
       expect((await alice.post("/dossiers/DLR5L17N99901/articles/inconnu/annotations", { corps: "ok" })).status).toBe(404);
       expect((await alice.post("/annotations/999999/modifier", { corps: "ok" })).status).toBe(404);
       expect((await alice.post("/annotations/abc/masquer", {})).status).toBe(404);

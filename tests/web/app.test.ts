@@ -194,6 +194,12 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(matrix).toContain('href="/themes/dossier-coffre"');
       });
 
+      it("shows, by default, an article's last version that has text, not its deletion", async () => {
+        // 8 ter is deleted in the Assemblée's committee and out of every later text.
+        const page = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231")).text();
+        expect(page).toContain("<h2>Texte — 1re lecture · Assemblée · dépôt (Inchangé)</h2>");
+      });
+
       it("shows an amendment's themes with the words found, and links to its page and its author's on the chamber's site", async () => {
         const created = await (await app.request("/amendements/SN-2024-2025-999-COM-3")).text();
         expect(created).toMatch(

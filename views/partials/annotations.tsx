@@ -4,6 +4,7 @@
 import type { AnnotationView } from "../models.js";
 import type { Anchor } from "../../src/domain/annotation-anchor.js";
 import type { ArticleDiff } from "../../src/domain/navette/diff.js";
+import { frenchDate } from "../format.js";
 
 export interface AnnotationItem {
   readonly annotation: AnnotationView;
@@ -21,6 +22,8 @@ export function AnnotationsPanel(props: {
   steps: ReadonlyArray<{ key: string; label: string }>;
   currentStep: string;
   error?: string | undefined;
+  /** What was typed in a refused annotation, given back to be corrected rather than retyped. */
+  draft?: { readonly body: string; readonly quote: string; readonly alinea: string } | undefined;
 }) {
   return (
     <section id="annotations" class="annotations" aria-live="polite">
@@ -35,12 +38,17 @@ export function AnnotationsPanel(props: {
         <article class={a.hidden ? "annotation hidden" : "annotation"} id={`annotation-${a.id}`}>
           <header>
             <a href={`/benevoles/${a.authorId}`}>{a.authorName}</a>
+            <span class="muted">
+              {" "}
+              · <time datetime={a.createdAt}>{frenchDate(a.createdAt)}</time>
+            </span>
             {a.visibility === "staff" ? <span class="badge">réservée à l'équipe</span> : null}
             {a.hidden ? <span class="badge">masquée</span> : null}
             {a.revisions > 0 ? (
               <span class="muted">
                 {" "}
-                · modifiée ({a.revisions} version{a.revisions > 1 ? "s" : ""} précédente{a.revisions > 1 ? "s" : ""})
+                · modifiée le {frenchDate(a.updatedAt)} ({a.revisions} version{a.revisions > 1 ? "s" : ""} précédente
+                {a.revisions > 1 ? "s" : ""})
               </span>
             ) : null}
           </header>
@@ -119,14 +127,17 @@ export function AnnotationsPanel(props: {
             </select>
           </label>
           <label>
-            Alinéa (facultatif) <input name="alinea" type="number" min={1} max={9999} inputmode="numeric" />
+            Alinéa (facultatif){" "}
+            <input name="alinea" type="number" min={1} max={9999} inputmode="numeric" value={props.draft?.alinea ?? ""} />
           </label>
           <label>
-            Passage cité (facultatif, copié du texte) <input name="citation" maxlength={2000} />
+            Passage cité (facultatif, copié du texte) <input name="citation" maxlength={2000} value={props.draft?.quote ?? ""} />
           </label>
           <label>
             Analyse (Markdown : **gras**, *italique*, [lien](https://…), listes){" "}
-            <textarea name="corps" rows={5} required maxlength={20000} />
+            <textarea name="corps" rows={5} required maxlength={20000}>
+              {props.draft?.body ?? ""}
+            </textarea>
           </label>
           <label>
             Visibilité{" "}
