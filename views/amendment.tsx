@@ -59,7 +59,7 @@ export function AmendmentPage(props: { view: AmendmentView; themeLabels: Readonl
           <>
             <dt>Sous-amendement de</dt>
             <dd>
-              <a href={`/amendements/${encodeURIComponent(parent.uid)}`}>{parent.number_long}</a>
+              <a href={`/amendements/${encodeURIComponent(parent.uid)}`}>{amendmentNumberLabel(parent.number_long)}</a>
             </dd>
           </>
         ) : null}

@@ -2,7 +2,7 @@
  * Provision page: one article followed across the navette — numbers, statuses with causes, text
  * at each step, diff between any two versions, amendments.
  */
-import { foundWords, lawNumbered } from "../src/domain/wording.js";
+import { amendmentNumberLabel, foundWords, lawNumbered, textNumberOfUid } from "../src/domain/wording.js";
 import { codeArticleLabel } from "../src/domain/tagging/citations.js";
 import { stepToShow } from "../src/domain/navette/step-to-show.js";
 import type { ProvisionDetail } from "./models.js";
@@ -68,12 +68,7 @@ export function ProvisionPage(props: ProvisionPageProps) {
         currentStep={shown?.stepKey ?? ""}
         error={props.annotations.error}
       />
-      <AmendmentsSection
-        path={path}
-        amendments={detail.amendments}
-        filter={props.amendmentFilter}
-        stepOfText={new Map(detail.steps.filter((s) => s.textUid).map((s) => [s.textUid!, stepLabel(s)]))}
-      />
+      <AmendmentsSection path={path} amendments={detail.amendments} filter={props.amendmentFilter} stepOfText={textLabels(detail)} />
     </Layout>
   );
 }
@@ -102,7 +97,7 @@ function StatusTimeline(props: { detail: ProvisionDetail }) {
                 {s.causes.map((c, i) => (
                   <>
                     {i > 0 ? ", " : ""}
-                    <a href={`/amendements/${encodeURIComponent(c.uid)}`}>l'amendement {c.numberLong}</a>
+                    <a href={`/amendements/${encodeURIComponent(c.uid)}`}>l'amendement {amendmentNumberLabel(c.numberLong)}</a>
                     {c.authorName ? ` (${c.authorName})` : ""}
                   </>
                 ))}
@@ -301,4 +296,18 @@ function TextAtStep(props: { step: Step; themes: readonly ProvisionTheme[]; them
       )}
     </section>
   );
+}
+
+/**
+ * The name of each text amended, for the amendment filter: its step (« 1re lecture · Assemblée ·
+ * commission »), else, for a text the article has no step for, « Texte n° 9943 (Assemblée) ».
+ */
+function textLabels(detail: ProvisionDetail): Map<string, string> {
+  const labels = new Map(detail.steps.filter((s) => s.textUid).map((s) => [s.textUid!, stepLabel(s)]));
+  for (const a of detail.amendments) {
+    if (!a.textUid || labels.has(a.textUid)) continue;
+    const number = textNumberOfUid(a.textUid);
+    labels.set(a.textUid, `Texte${number ? ` n° ${number}` : ""} (${a.chamber === "SN" ? "Sénat" : "Assemblée"})`);
+  }
+  return labels;
 }

@@ -2,7 +2,7 @@
  * A theme's page (every provision of every bill with that theme), and a code article's page
  * (every provision and amendment that cites it).
  */
-import { lawNumbered } from "../src/domain/wording.js";
+import { amendmentNumberLabel, lawNumbered } from "../src/domain/wording.js";
 import { Layout } from "./layout.js";
 import { capitalised, labelOf, plural, provisionPath } from "./format.js";
 import { codeArticleLabel, codeName } from "../src/domain/tagging/citations.js";
@@ -65,8 +65,8 @@ function Lists(props: { provisions: readonly ProvisionItem[]; amendments: readon
         <ul>
           {props.amendments.map((a) => (
             <li>
-              <a href={`/amendements/${encodeURIComponent(a.uid)}`}>{a.number_long}</a> — {a.author_name ?? "—"}, article{" "}
-              {a.target_article ?? "—"} <span class={`badge outcome-${a.outcome}`}>{labelOf(OUTCOME_LABELS, a.outcome)}</span>
+              <a href={`/amendements/${encodeURIComponent(a.uid)}`}>{amendmentNumberLabel(a.number_long)}</a> — {a.author_name ?? "—"},
+              article {a.target_article ?? "—"} <span class={`badge outcome-${a.outcome}`}>{labelOf(OUTCOME_LABELS, a.outcome)}</span>
             </li>
           ))}
         </ul>
@@ -89,7 +89,9 @@ export function ThemePage(props: {
     >
       <h1>Thème : {props.label}</h1>
       <p>{props.description}</p>
-      <p class="muted">Trouvé par les règles de rules/surveillance.yaml, corrigé par les décisions des membres de l'équipe.</p>
+      <p class="muted">
+        Trouvé par les règles de Navette, publiées avec le logiciel, et corrigé par les décisions des membres de l'équipe.
+      </p>
       <Lists provisions={props.provisions} amendments={props.amendments} />
     </Layout>
   );

@@ -196,8 +196,11 @@ export function partialDossierTitle(textNumbers: readonly string[]): string {
   return `${numbers.length === 1 ? "Texte" : "Textes"} n° ${list} (dossier incomplet)`;
 }
 
-/** The number of an AN text from its uid: « PIONANR5L17BTC1277 » → « 1277 », « PRJLANR5L17B0324 » → « 324 ». */
-export function anTextNumber(textUid: string): string | null {
-  const match = /^[A-Z_]{4}AN[RS]\d+L\d+B(?:TC)?0*(\d+[A-Z]?)$/u.exec(textUid);
+/**
+ * The number of a text from its open-data uid: « PIONANR5L17BTC1277 » → « 1277 »,
+ * « PRJLANR5L17B0324 » → « 324 », « PIONSNR5S2024B0999 » → « 999 »; null for anything else.
+ */
+export function textNumberOfUid(textUid: string): string | null {
+  const match = /^[A-Z_]{4}(?:AN|SN)R\d+[LS]\d+B(?:TC)?0*(\d+[A-Z]?)$/u.exec(textUid);
   return match?.[1] ?? null;
 }
