@@ -221,6 +221,10 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(html).toContain("Articles touchant à la surveillance");
         expect(html).toMatch(/<a href="\/dossiers\/DLR5L17N99901\/articles\/8%20ter%40SN1-COM-FOND-RAPPORT%231">Article 8 ter<\/a>/);
         expect(html).toContain('href="/flux/tout.atom"');
+        // One numbering: the navette's, the law's beside it; « Adopté conforme » is a chamber's vote, never the promulgation.
+        expect(html).toContain("Article 15 ter (art. 18 de la loi)</a>");
+        expect(html).not.toMatch(/Adopté conforme<\/span>\s*—\s*Promulgation/);
+        expect(html).not.toMatch(/>Article 1[0-9]<\/a>/);
         const feed = await app.request("/flux/tout.atom");
         expect(feed.status).toBe(200);
         expect((await feed.text()).match(/<entry>/g)?.length).toBe(50);

@@ -60,7 +60,7 @@ import feedparser, json, sys
 out = []
 for url in sys.argv[1:]:
     d = feedparser.parse(url)
-    out.append({"url": url, "bozo": int(bool(d.bozo)), "error": str(d.get("bozo_exception", "")), "version": d.version, "entries": len(d.entries), "title": d.feed.get("title"), "first": d.entries[0].get("link") if d.entries else None, "ids": len(set(e.id for e in d.entries))})
+    out.append({"url": url, "bozo": int(bool(d.bozo)), "error": str(d.get("bozo_exception", "")), "version": d.version, "entries": len(d.entries), "title": d.feed.get("title"), "first": d.entries[0].get("link") if d.entries else None, "ids": len(set(e.id for e in d.entries)), "titles": [e.get("title") for e in d.entries], "tags": [[t.get("term") for t in e.get("tags", [])] for e in d.entries]})
 print(json.dumps(out))`;
       const urls = FEEDS.flatMap((f) => [`${server.url}${f}.atom`, `${server.url}${f}.rss`]);
       // Asynchronously: the server answering the client runs in this very process.
@@ -81,14 +81,28 @@ print(json.dumps(out))`;
         entries: number;
         ids: number;
         first: string;
+        titles: string[];
+        tags: string[][];
       }>;
       for (const feed of parsed) {
+        // Every category has its term (RFC 4287), which feedparser reads as the tag.
+        expect(
+          feed.tags.flat().every((term) => typeof term === "string" && term.length > 0),
+          feed.url,
+        ).toBe(true);
         expect(feed.bozo, feed.url).toBe(0);
         expect(feed.entries, feed.url).toBeGreaterThan(0);
         expect(feed.ids, feed.url).toBe(feed.entries);
         expect(feed.first.startsWith(server.url), feed.url).toBe(true);
         expect(feed.version).toBe(feed.url.endsWith(".atom") ? "atom10" : "rss20");
       }
+      // The article's and the theme's feeds say what happened to each amendment, read by a real client.
+      const article = parsed.find((f) => f.url.endsWith(`${FEEDS[0]}.atom`))!;
+      expect(article.titles).toContain("Amendement 101 sur l'article 8 ter : rejeté en séance à l'Assemblée le 19 mars 2025");
+      expect(article.titles.filter((t) => /déposé$/.test(t))).toEqual([]);
+      const theme = parsed.find((f) => f.url.endsWith("/flux/themes/chiffrement.atom"))!;
+      expect(theme.tags.some((terms) => terms.includes("chiffrement"))).toBe(true);
+      expect(theme.titles.some((t) => /adopté en commission/.test(t))).toBe(true);
     } finally {
       await server.stop();
     }
@@ -121,7 +135,13 @@ print(json.dumps(out))`;
           feedurl: string;
           n: number;
         }>;
+        const titles = (sqlite.prepare("SELECT title FROM rss_item WHERE feedurl = ?").all(feeds[2]) as Array<{ title: string }>).map(
+          (r) => r.title,
+        );
         sqlite.close();
+        // What the subscriber reads in newsboat: each amendment's outcome, not « déposé ».
+        expect(titles).toContain("Amendement CL12 sur l'article 8 ter : adopté en commission à l'Assemblée le 5 mars 2025");
+        expect(titles.filter((t) => /déposé$/.test(t))).toEqual([]);
         const seen = feeds.map((url) => counts.find((c) => c.feedurl === url)?.n ?? 0);
         expect(seen).toEqual(expected);
         expect(expected.every((n) => n > 0)).toBe(true);
