@@ -42,6 +42,30 @@ describe("the page after sign-in (safeNext)", () => {
     ])
       expect(safeNext(hostile), JSON.stringify(hostile)).toBe("/");
   });
+
+  it("never leaves the site whatever the variant: dot segments, encodings, backslashes, tabs, Unicode slashes", () => {
+    const before = ["", "/..", "/.", "/%2e%2e", "/%2E%2E", "/%2e", "/.%2e", "/a/..", "/./.", "/a/b/../..", "/%252e%252e"];
+    const slashes = ["//", "/\\", "\\\\", "/\t/", "/\n/", "/%2f", "/%2F/", "\\/", "/\u2215", "/\uff0f", "/%5c", "/%09/", "///"];
+    const after = ["evil.example", "evil.example/x?y=1#z", "@evil.example", "evil.example:443", "user@evil.example"];
+    let tried = 0;
+    for (const a of before)
+      for (const b of slashes)
+        for (const c of after) {
+          const value = `${a}${b}${c}`;
+          const next = safeNext(value);
+          tried += 1;
+          // What a browser does with « Location: <next> » on this site: it stays on this site.
+          for (const origin of ["https://navette.example", "http://127.0.0.1:3000"])
+            expect(new URL(next, origin).origin, JSON.stringify(value)).toBe(origin);
+          expect(next, JSON.stringify(value)).toMatch(/^\/(?![/\\])/);
+          expect(next, JSON.stringify(value)).not.toMatch(/[\t\n\r\\]/);
+        }
+    expect(tried).toBe(before.length * slashes.length * after.length);
+    // The reported ones, exactly.
+    for (const reported of ["/..//evil.example", "/.//evil.example", "/%2e%2e//evil.example"]) expect(safeNext(reported)).toBe("/");
+    // And a real path with dot segments is still followed, normalised.
+    expect(safeNext("/dossiers/../themes/chiffrement")).toBe("/themes/chiffrement");
+  });
 });
 
 describe("password policy (zxcvbn-ts)", () => {

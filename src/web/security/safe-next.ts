@@ -15,5 +15,11 @@ export function safeNext(value: unknown): string {
   } catch {
     return "/";
   }
-  return url.origin === BASE ? `${url.pathname}${url.search}${url.hash}` : "/";
+  if (url.origin !== BASE) return "/";
+  // Decided on the normalised result, which is what the Location header says: « /..//evil.example »
+  // normalises to « //evil.example », a way out. A path of this site, read again, must stay itself.
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (!path.startsWith("/") || /^\/[/\\]/.test(path) || /[\u0000-\u001f\u007f\\]/.test(path)) return "/";
+  const again = new URL(path, BASE);
+  return again.origin === BASE && `${again.pathname}${again.search}${again.hash}` === path ? path : "/";
 }
