@@ -56,7 +56,7 @@ export function corpusAmendment(
     expose: `<p>${PARAGRAPH}</p>`.repeat(3 + (i % 5)),
     ...SORTS[i % SORTS.length]!,
     depositedAt: `2025-0${1 + (i % 9)}-1${i % 10}`,
-    decidedAt: `2025-0${1 + (i % 9)}-2${i % 10}T10:00:00+01:00`,
+    decidedAt: `2025-0${1 + (i % 9)}-2${i % 9}T10:00:00+01:00`,
   };
   const document = anAmendmentJson(spec);
   return { path: `json/${dossierUid}/${textUid}/${document.amendement["uid"] as string}.json`, json: JSON.stringify(document) };

@@ -3,6 +3,7 @@
  * L16/L17 schema with `cycleDeVie`, in XML or JSON) and the legacy per-amendment XML of the
  * AN website, turned into {@link AmendmentRecord}s. Pure: no I/O, no database.
  */
+import { readSourceDate } from "../../src/domain/calendar-date.js";
 import type { AmendmentRecord, AmendmentStage, AmendmentTarget, AuthorType, TargetKind } from "../../src/domain/amendment.js";
 import { normaliseOutcome, foldLabel } from "../../src/domain/amendment-outcome.js";
 import { creditTableText, type CreditTable } from "../../src/domain/credit-table.js";
@@ -167,9 +168,9 @@ function mapOpenDataAmendment(a: RawObject, context: AmendmentContext): { record
     identicalDiscussionId: text(a, "discussionIdentique", "idDiscussion"),
     commonDiscussionId: text(a, "discussionCommune", "idDiscussion"),
     discussionOrder: text(a, "triAmendement"),
-    depositedAt: isoDate(text(cycle, "dateDepot") ?? text(a, "dateDepot")),
-    publishedAt: isoDate(text(cycle, "datePublication") ?? text(a, "dateDistribution")),
-    decidedAt: isoDateTime(text(cycle, "dateSort")),
+    depositedAt: checkedDate(text(cycle, "dateDepot") ?? text(a, "dateDepot"), "date de dépôt", warnings),
+    publishedAt: checkedDate(text(cycle, "datePublication") ?? text(a, "dateDistribution"), "date de publication", warnings),
+    decidedAt: checkedDate(text(cycle, "dateSort"), "date du sort", warnings, { keepTime: true }),
     codeReference: codeReference(child(a, "loiReference")),
     ...(credits ? { credits } : {}),
   };
@@ -281,9 +282,9 @@ function mapLegacyWebAmendment(a: RawObject, context: AmendmentContext): { recor
     identicalDiscussionId: null,
     commonDiscussionId: null,
     discussionOrder: text(a, "triAmendement"),
-    depositedAt: isoDate(text(a, "dateDepot")),
-    publishedAt: isoDate(text(a, "datePublication")),
-    decidedAt: isoDate(text(a, "dateSaisieSort")),
+    depositedAt: checkedDate(text(a, "dateDepot"), "date de dépôt", warnings),
+    publishedAt: checkedDate(text(a, "datePublication"), "date de publication", warnings),
+    decidedAt: checkedDate(text(a, "dateSaisieSort"), "date du sort", warnings),
     codeReference: null,
   };
   return { record, warnings };
@@ -415,17 +416,17 @@ function codeReference(reference: RawObject | undefined): string | null {
   return [meaningfulCode, article].filter(Boolean).join(", ");
 }
 
-/** "2025-02-21", "2025-02-21+01:00", "06/11/2018" → "2025-02-21". */
+/** "2025-02-21", "2025-02-21+01:00", "06/11/2018" → "2025-02-21"; a day that cannot exist → null. */
 export function isoDate(raw: string | null): string | null {
-  if (!raw) return null;
-  const iso = /^(\d{4}-\d{2}-\d{2})/.exec(raw);
-  if (iso) return iso[1] ?? null;
-  const french = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(raw);
-  return french ? `${french[3]}-${french[2]}-${french[1]}` : null;
+  return readSourceDate(raw).iso;
 }
 
-/** Keeps a full timestamp when published ("2025-03-06T00:06:24+01:00"), else the date. */
-function isoDateTime(raw: string | null): string | null {
-  if (!raw) return null;
-  return /^\d{4}-\d{2}-\d{2}T/.test(raw) ? raw : isoDate(raw);
+/**
+ * A date of the record, checked (src/domain/calendar-date.ts): an impossible one is stored as
+ * unknown and said in a warning naming the field (the import names the file and the record).
+ */
+function checkedDate(raw: string | null, field: string, warnings: string[], options: { readonly keepTime?: boolean } = {}): string | null {
+  const reading = readSourceDate(raw, options);
+  if (reading.problem) warnings.push(`${field} : ${reading.problem}${reading.iso ? "" : ", enregistrée comme inconnue"}`);
+  return reading.iso;
 }

@@ -5,6 +5,7 @@
  * breaks. Tokenised with csv-parse, then HTML fields split by stray tabs are put back together.
  * Pure.
  */
+import { readSourceDate } from "../../src/domain/calendar-date.js";
 import { parse } from "csv-parse/sync";
 import type { AmendmentRecord, AuthorType, TargetKind } from "../../src/domain/amendment.js";
 import { foldLabel, normaliseOutcome } from "../../src/domain/amendment-outcome.js";
@@ -224,6 +225,10 @@ export function parseSenatAmendmentsCsv(
     const nature = foldLabel(get("nature"));
     const dispositif = html(get("dispositif"));
     const expose = html(get("objet"));
+    // An impossible date is unknown, said in a warning, never stored as another day.
+    const deposited = readSourceDate(get("date de depot"));
+    if (deposited.problem)
+      problems.push({ record, message: `date de dépôt : ${deposited.problem}, enregistrée comme inconnue`, severity: "warning" });
     const rawSort = get("sort");
     const outcome = normaliseOutcome({ sort: rawSort ? senatSort(rawSort) || null : null });
     if (!outcome.understood)
@@ -274,7 +279,7 @@ export function parseSenatAmendmentsCsv(
       identicalDiscussionId: null,
       commonDiscussionId: null,
       discussionOrder: null,
-      depositedAt: /^\d{4}-\d{2}-\d{2}/.exec(get("date de depot"))?.[0] ?? null,
+      depositedAt: deposited.iso,
       publishedAt: null,
       decidedAt: null,
       codeReference: null,

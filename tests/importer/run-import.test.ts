@@ -51,6 +51,34 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(after.map((r) => r.updated_at)).toEqual(rows.map((r) => r.updated_at));
     });
 
+    it("stores an impossible date as unknown, with a warning naming the file and the record, never as another day", async () => {
+      await open();
+      const specs = [
+        amendmentSpec({ number: 1, depositedAt: "9999-99-99", decidedAt: "2025-02-30T10:00:00+01:00" }),
+        amendmentSpec({ number: 2, depositedAt: "0000-00-00", decidedAt: "2025-13-01" }),
+        amendmentSpec({ number: 3 }),
+      ];
+      const run = await importAmendments(writeAmendmentFolder(specs));
+      expect(run.counts).toMatchObject({ created: 3, failed: 0, warnings: 6 }); // deposit, publication (the same date here) and sort
+      const warned = run.problems.map((p) => `${p.file} [${p.record}] ${p.message}`);
+      expect(warned).toContain(
+        `${dumpPath(specs[0]!)} [${amendmentUid(specs[0]!)}] date de dépôt : date impossible « 9999-99-99 », enregistrée comme inconnue`,
+      );
+      expect(warned).toContain(
+        `${dumpPath(specs[0]!)} [${amendmentUid(specs[0]!)}] date du sort : date impossible « 2025-02-30T10:00:00+01:00 », enregistrée comme inconnue`,
+      );
+      expect(warned.filter((w) => w.includes(amendmentUid(specs[1]!)))).toHaveLength(3);
+      const rows = await database.db.selectFrom("amendments").select(["uid", "deposited_at", "decided_at"]).orderBy("uid").execute();
+      expect(rows.map((r) => [r.deposited_at, r.decided_at])).toEqual([
+        [null, null],
+        [null, null],
+        ["2025-02-21", "2025-03-06T00:06:24+01:00"],
+      ]);
+      // Nothing dated 9999 (or anything but a real day) reaches the events the pages sort by date.
+      const dates = (await events()).map((e) => e.occurred_at).filter((d): d is string => d !== null);
+      expect(dates.every((d) => /^20\d\d-/.test(d))).toBe(true);
+    });
+
     it("keeps the amendment counts the pages read equal to a recount, through new amendments, sort and article changes", async () => {
       await open();
       const specs = Array.from({ length: 12 }, (_, i) =>
