@@ -162,16 +162,19 @@ export function annotationRoutes(app: Hono<Env>, db: Kysely<Database>): void {
  * Answers with the refreshed panel (htmx), anchored in the version the page shows (`montrer`),
  * or sends the browser back to the page.
  */
-/** GET /benevoles/:id: a volunteer's annotations, those the visitor may see. */
+/** GET /benevoles/:id: a volunteer's annotations, those the visitor may see; none, no page. */
 function volunteerRoute(app: Hono<Env>, db: Kysely<Database>): void {
   app.get("/benevoles/:id", async (c) => {
     const id = Number(c.req.param("id"));
     const user = Number.isSafeInteger(id)
       ? await db.selectFrom("users").select(["id", "display_name", "role"]).where("id", "=", id).executeTakeFirst()
       : undefined;
-    if (!user) return c.html(<NotFoundPage what="Bénévole introuvable." />, 404);
     const visitor = c.get("visitor");
-    const annotations = (await listAnnotations(db, { authorId: id })).filter((a) => visibleTo(visitor, a));
+    const annotations = user ? (await listAnnotations(db, { authorId: id })).filter((a) => visibleTo(visitor, a) && !a.hidden) : [];
+    // A page exists only for someone who published what this visitor may read: the same answer for
+    // an account that published nothing (an admin, a new volunteer) as for no account, so that
+    // nobody can list the accounts' names by trying numbers.
+    if (!user || annotations.length === 0) return c.html(<NotFoundPage what="Aucune annotation publiée par cette personne." />, 404);
     const titles = new Map(
       (
         await db

@@ -261,5 +261,27 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(page).not.toContain("révisée");
       expect((await app.request("/benevoles/424242")).status).toBe(404);
     });
+
+    it("gives no page, and no name, for an account that published nothing the visitor may read", async () => {
+      const admin = await createUser(database.db, { email: "d@example.org", displayName: "Dana Admin", role: "admin", passwordHash: "x" });
+      const unknown = await app.request("/benevoles/424242");
+      const silent = await app.request(`/benevoles/${admin}`);
+      expect(silent.status).toBe(404);
+      const body = await silent.text();
+      expect(body).not.toContain("Dana");
+      expect(body).toBe(await unknown.text()); // the same answer as for no account: nothing to enumerate
+      // Staff-only annotations make a page for the staff only.
+      const eveId = await createUser(database.db, {
+        email: "e@example.org",
+        displayName: "Eve",
+        role: "staff",
+        passwordHash: await hashPassword(PASSWORD),
+      });
+      const eve = await new Visitor(app).signIn("e@example.org");
+      await eve.post(`${PAGE}/annotations`, { corps: "Note interne", visibilite: "staff" });
+      expect((await new Visitor(app).request(`/benevoles/${eveId}`)).status).toBe(404);
+      expect((await (await new Visitor(app).signIn("b@example.org")).request(`/benevoles/${eveId}`)).status).toBe(404);
+      expect(await (await eve.request(`/benevoles/${eveId}`)).text()).toContain("Note interne");
+    });
   });
 }
