@@ -21,3 +21,9 @@ export async function readDataVersion(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom("data_version").select("version").where("id", "=", 1).executeTakeFirst();
   return Number(row?.version ?? 0);
 }
+
+/** When the data last changed (ISO), or null before the first change. */
+export async function readDataChangedAt(db: Kysely<Database>): Promise<string | null> {
+  const row = await db.selectFrom("data_version").select("changed_at").where("id", "=", 1).executeTakeFirst();
+  return row?.changed_at ?? null;
+}

@@ -7,6 +7,7 @@ import type { DatabaseHandle } from "../../db/connection.js";
 import type { WebConfig } from "../config.js";
 import type { RuleSet } from "../domain/tagging/rules.js";
 import { codeArticleLabel } from "../domain/tagging/citations.js";
+import { readDataChangedAt } from "../../db/store/data-version.js";
 import { capitalised } from "../../views/format.js";
 import { siteOrigin } from "./security/client.js";
 import { annotationsEditedAt, buildFeed, feedEvents, type FeedScope } from "./feeds.js";
@@ -97,7 +98,12 @@ function feedServer(db: DatabaseHandle["db"], web: WebConfig, themeLabels: Reado
     const events = await feedEvents(db, scope);
     const edited = await annotationsEditedAt(db, events);
     // The ETag (data version) is the page cache's; Last-Modified serves readers that only send If-Modified-Since.
-    const lastModified = new Date(Math.max(Date.parse(events[0]?.recorded_at ?? "1970-01-01"), edited ? Date.parse(edited) : 0));
+    // It never goes back in time: an item hidden or removed changes the data, so the data's last change counts too
+    // (else a client's If-Modified-Since would get 304 for a feed whose item is gone).
+    const changed = await readDataChangedAt(db);
+    const lastModified = new Date(
+      Math.max(Date.parse(events[0]?.recorded_at ?? "1970-01-01"), edited ? Date.parse(edited) : 0, changed ? Date.parse(changed) : 0),
+    );
     lastModified.setMilliseconds(0);
     c.header("Last-Modified", lastModified.toUTCString());
     // Links are made from the public address; without one, from the request's Host: then no shared cache may keep them.

@@ -54,10 +54,17 @@ export function pageCache(db: Kysely<Database>, options: PageCacheOptions): Midd
     const visitor = c.get("visitor") as SessionVariables["visitor"] | undefined;
     // A signed-in visitor's pages carry their session's CSRF token: their ETag is theirs alone, and they are not kept.
     const personal = visitor?.user ? createHash("sha256").update(visitor.csrfToken).digest("base64url").slice(0, 12) : null;
-    const etag = `W/"${version}-${hour}${personal ? `-${personal}` : ""}"`;
-    if (matches(c.req.header("If-None-Match"), etag)) {
-      return c.body(null, 304, { ETag: etag });
-    }
+    // One validator per resource (its address, Host when it changes the links, htmx or not), never one for the site.
+    const resource = createHash("sha256")
+      .update(
+        JSON.stringify([options.publicUrl ? "" : c.req.header("Host"), pathAndQuery(c.req.url), c.req.header("HX-Request") === "true"]),
+      )
+      .digest("base64url")
+      .slice(0, 10);
+    const etag = `W/"${version}-${hour}-${resource}${personal ? `-${personal}` : ""}"`;
+    const ifNoneMatch = c.req.header("If-None-Match");
+    // A tag this resource was given (only ever on a 200) still holds; « * » is answered once the page is known to exist.
+    if (matchesTag(ifNoneMatch, etag)) return c.body(null, 304, { ETag: etag });
     const key = personal
       ? null
       : JSON.stringify([
@@ -69,7 +76,8 @@ export function pageCache(db: Kysely<Database>, options: PageCacheOptions): Midd
         ]);
     const hit = key ? pages.get(key) : undefined;
     if (hit) {
-      if (notModifiedSince(c.req.header("If-None-Match"), c.req.header("If-Modified-Since"), hit)) return c.body(null, 304, { ETag: etag });
+      if (hit.status === 200 && ifNoneMatch?.split(",").some((tag) => tag.trim() === "*")) return c.body(null, 304, { ETag: etag });
+      if (notModifiedSince(ifNoneMatch, c.req.header("If-Modified-Since"), hit)) return c.body(null, 304, { ETag: etag });
       const headers: Record<string, string> = Object.fromEntries([...hit.headers, ["ETag", etag]]);
       if (!acceptsGzip(c.req.header("Accept-Encoding"))) return c.body(hit.body, hit.status as 200, headers);
       hit.gzip ??= gzipSync(hit.body);
@@ -80,6 +88,10 @@ export function pageCache(db: Kysely<Database>, options: PageCacheOptions): Midd
     }
     await next();
     if (c.res.status !== 200) return;
+    if (ifNoneMatch?.split(",").some((tag) => tag.trim() === "*")) {
+      c.res = new Response(null, { status: 304, headers: { ETag: etag } });
+      return;
+    }
     c.res.headers.set("ETag", etag);
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", personal ? "private, no-cache" : "no-cache");
     if (!c.res.headers.get("Vary")?.includes("Cookie")) c.res.headers.append("Vary", "Cookie, Accept-Encoding");
@@ -111,11 +123,11 @@ export function acceptsGzip(header: string | undefined): boolean {
   return header !== undefined && /\bgzip\b(?!\s*;\s*q=0(?:\.0+)?\b)/i.test(header);
 }
 
-/** Whether an If-None-Match header names `etag` (weak comparison, lists and `*` accepted). */
-function matches(header: string | undefined, etag: string): boolean {
+/** Whether an If-None-Match header names `etag` itself (weak comparison, lists; « * » is not a tag). */
+function matchesTag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const bare = (tag: string) => tag.trim().replace(/^W\//, "");
-  return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+  return header.split(",").some((tag) => bare(tag) === bare(etag));
 }
 
 /** If-Modified-Since answered from a kept page's Last-Modified, when no If-None-Match was sent. */

@@ -10,6 +10,7 @@ import { createApp } from "../../src/web/app.js";
 import { loadDemo } from "../../src/importer/demo.js";
 import { createUser } from "../../db/store/accounts.js";
 import { decideTag } from "../../db/store/tags.js";
+import { bumpDataVersion } from "../../db/store/data-version.js";
 import { hashPassword } from "../../src/accounts/password.js";
 import type { DatabaseHandle } from "../../db/connection.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
@@ -59,7 +60,7 @@ for (const { dialect, available } of TEST_DIALECTS) {
         const first = await app.request(path);
         expect(first.status).toBe(200);
         const etag = first.headers.get("ETag");
-        expect(etag).toMatch(/^W\/"\d+-\d+"$/);
+        expect(etag).toMatch(/^W\/"\d+-\d+-[\w-]+"$/);
         const body = await first.text();
         const before = queries();
         const second = await app.request(path);
@@ -70,9 +71,37 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect(queries() - before).toBe(1);
         const revalidated = await app.request(path, { headers: { "If-None-Match": etag! } });
         expect(revalidated.status).toBe(304);
-        const htmx = await app.request(path, { headers: { "If-None-Match": etag!, "HX-Request": "true" } });
-        expect(htmx.status).toBe(304);
+        // An htmx request is another representation, with its own validator.
+        const htmx = await app.request(path, { headers: { "HX-Request": "true" } });
+        expect(htmx.headers.get("ETag")).not.toBe(etag);
+        expect((await app.request(path, { headers: { "If-None-Match": htmx.headers.get("ETag")!, "HX-Request": "true" } })).status).toBe(
+          304,
+        );
       }
+    });
+
+    it("gives each resource its own validator, and a page that does not exist a 404 before any 304", async () => {
+      const app = createApp(database);
+      const home = (await app.request("/")).headers.get("ETag")!;
+      const bill = (await app.request(BILL)).headers.get("ETag")!;
+      expect(home).not.toBe(bill);
+      // The home page's tag does not validate the bill page.
+      expect((await app.request(BILL, { headers: { "If-None-Match": home } })).status).toBe(200);
+      // « * » means « if it exists »: 304 for a page that exists, the 404 for one that does not.
+      expect((await app.request(BILL, { headers: { "If-None-Match": "*" } })).status).toBe(304);
+      expect((await app.request("/dossiers/DLR5L17N00000", { headers: { "If-None-Match": "*" } })).status).toBe(404);
+      expect((await app.request("/nulle-part", { headers: { "If-None-Match": "*" } })).status).toBe(404);
+    });
+
+    it("never moves a feed's Last-Modified back in time when the data changes (an item hidden or removed)", async () => {
+      const app = createApp(database);
+      const before = Date.parse((await app.request("/flux/tout.atom")).headers.get("Last-Modified")!);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await bumpDataVersion(database.db); // what hiding an annotation does, with its feed item gone
+      const after = Date.parse((await app.request("/flux/tout.atom")).headers.get("Last-Modified")!);
+      expect(after).toBeGreaterThan(before);
+      const since = new Date(before).toUTCString();
+      expect((await app.request("/flux/tout.atom", { headers: { "If-Modified-Since": since } })).status).toBe(200);
     });
 
     it("serves kept pages and assets compressed to clients that accept gzip, the same content once inflated", async () => {
