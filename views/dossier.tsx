@@ -8,6 +8,7 @@ import type { AmendmentOutcome } from "../src/domain/amendment.js";
 import { READING_LABELS, STAGE_LABELS } from "../src/domain/dossier.js";
 import { Layout } from "./layout.js";
 import { anDossierUrl, senatDossierUrl } from "../src/domain/links.js";
+import { NavettePicture } from "./partials/navette-picture.js";
 import { frenchDate, labelOf as label, outcomeCount, plural, provisionPath, stepAbbreviation, stepLabel } from "./format.js";
 
 const PLACE_LABELS: Record<string, string> = {
@@ -49,6 +50,7 @@ function Matrix(props: {
   return (
     <section class="matrix-section">
       <h2>Articles à chaque étape</h2>
+      <NavettePicture matrix={props.matrix} />
       <form method="get" class="filters">
         <label>
           Statut{" "}

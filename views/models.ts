@@ -140,7 +140,8 @@ export interface ProvisionMatrix {
     /** Its number in the promulgated law, once known. */
     lawNumber: string | null;
     lastStatus: string;
-    states: Map<string, { status: string; number: string; changeRatio: number }>;
+    /** Per step: status, number, share of the text changed, and the text's size (characters stored). */
+    states: Map<string, { status: string; number: string; changeRatio: number; size: number }>;
     /** Amendments attached to this provision (see amendment-links.ts). */
     amendments: number;
   }>;

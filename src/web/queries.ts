@@ -139,16 +139,19 @@ export async function getProvisionMatrix(db: Kysely<Database>, dossierUid: strin
   const states = await db
     .selectFrom("provision_states")
     .select(["provision_id", "step_key", "status", "number", "change_ratio"])
+    // The length of the stored alinéas: the size of the article's text at that step, for the navette's picture.
+    .select(sql<number>`length(alineas)`.as("size"))
     .where("dossier_uid", "=", dossierUid)
     .execute();
   const stepKeys = new Set(states.map((s) => s.step_key));
   const steps = (await db.selectFrom("dossier_steps").selectAll().where("dossier_uid", "=", dossierUid).orderBy("position").execute())
     .filter((s) => stepKeys.has(s.step_key))
     .map((s) => ({ key: s.step_key, place: s.place, reading: s.reading, stage: s.stage, date: s.date }));
-  const byProvision = new Map<string, Map<string, { status: string; number: string; changeRatio: number }>>();
+  type Cell = { status: string; number: string; changeRatio: number; size: number };
+  const byProvision = new Map<string, Map<string, Cell>>();
   for (const s of states) {
-    const map = byProvision.get(s.provision_id) ?? new Map<string, { status: string; number: string; changeRatio: number }>();
-    map.set(s.step_key, { status: s.status, number: s.number, changeRatio: Number(s.change_ratio) });
+    const map = byProvision.get(s.provision_id) ?? new Map<string, Cell>();
+    map.set(s.step_key, { status: s.status, number: s.number, changeRatio: Number(s.change_ratio), size: Number(s.size) });
     byProvision.set(s.provision_id, map);
   }
   const counts = new Map<string, number>();

@@ -5,7 +5,7 @@
  * requested from another host.
  */
 import path from "node:path";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -211,7 +211,8 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     expect(await annotation.locator("strong").innerText()).toBe("porte dérobée");
     expect(await annotation.locator(".annotation-body img, .annotation-body script").count()).toBe(0);
     expect(await annotation.locator(".annotation-body a").getAttribute("href")).toBeNull();
-    expect(await annotation.locator(".anchor").innerText()).toContain("le texte a changé depuis");
+    // Written on the Sénat's committee text, shown on the last version in force: the passage is found there.
+    expect(await annotation.locator(".anchor").innerText()).toContain("Passage retrouvé à l'alinéa 2 de cette version.");
     // The hostile display name is shown as text, in the annotation and in the account menu.
     expect(await annotation.locator("header a").innerText()).toBe("Camille <img src=x onerror=\"alert('nom')\">");
     expect(await page.locator("img").count()).toBe(0);
@@ -221,7 +222,7 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     await page.close();
   });
 
-  it("has no serious or critical accessibility violation on any page (axe-core), at 1280 and 390 px, and nothing overflows", async () => {
+  it("has no serious or critical accessibility violation on any page (axe-core), at 1280 and 390 px, light and dark, and nothing overflows", async () => {
     const pages = [
       "/",
       "/dossiers",
@@ -238,8 +239,12 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     // axe is injected by the test, which the site's CSP would refuse: this context bypasses it.
     const found: string[] = [];
-    for (const width of [1280, 390]) {
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+    for (const [width, colorScheme] of [
+      [1280, "light"],
+      [390, "light"],
+      [1280, "dark"],
+    ] as const) {
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, colorScheme });
       for (const url of pages) {
         const page = await context.newPage();
         await page.goto(`${server.url}${url}`);
@@ -263,18 +268,49 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
           }));
         });
         for (const v of violations.filter((v) => v.impact === "serious" || v.impact === "critical"))
-          found.push(`${width}px ${url} : ${v.id} (${v.impact}) ${v.nodes.join(" ")}`);
+          found.push(`${width}px ${colorScheme} ${url} : ${v.id} (${v.impact}) ${v.nodes.join(" ")}`);
         // Nothing wider than the window: the page scrolls vertically only.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) found.push(`${width}px ${url} : la page déborde de ${overflow} px`);
         if (width === 390 && url === "/dossiers/DLR5L17N99901")
           await page.screenshot({ path: path.join(ARTIFACTS, "dossier-390.png"), fullPage: true });
+        if (colorScheme === "dark" && url === "/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231")
+          await page.screenshot({ path: path.join(ARTIFACTS, "article-sombre.png") });
+        if (colorScheme === "dark") {
+          // Dark mode really is dark: the page's ground follows the system.
+          const ground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          if (ground !== "rgb(17, 21, 28)") found.push(`${url} : fond ${ground} en mode sombre`);
+        }
         await page.close();
       }
       await context.close();
     }
     expect(found).toEqual([]);
   }, 180_000);
+
+  it("takes the README's pictures of the home, bill, article and amendment pages, light and dark", async () => {
+    // Written to test-artifacts/readme; « NAVETTE_README_PICTURES=docs/images npx vitest run tests/browser » refreshes the README's.
+    const target = process.env["NAVETTE_README_PICTURES"]
+      ? path.resolve(process.env["NAVETTE_README_PICTURES"])
+      : path.join(ARTIFACTS, "readme");
+    mkdirSync(target, { recursive: true });
+    const shots: Array<[string, string, "light" | "dark"]> = [
+      ["accueil", "/", "light"],
+      ["texte", "/dossiers/DLR5L17N99901", "light"],
+      ["article", "/dossiers/DLR5L17N99901/articles/15%20ter%40SN1-DEBATS-DEC%231", "light"],
+      ["amendement", "/amendements/AMANR5L17PO838901BTC9943P0D1N000101", "light"],
+      ["article-sombre", "/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231", "dark"],
+    ];
+    for (const [name, url, colorScheme] of shots) {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 820 }, colorScheme });
+      const response = await page.goto(`${server.url}${url}`);
+      expect(response?.status(), url).toBe(200);
+      const file = path.join(target, `${name}.png`);
+      await page.screenshot({ path: file });
+      expect(statSync(file).size, file).toBeGreaterThan(20_000);
+      await page.close();
+    }
+  });
 
   it("never requests another host", () => {
     expect(foreign).toEqual([]);

@@ -6,6 +6,7 @@ import { createApp } from "../../src/web/app.js";
 import { loadDemo } from "../../src/importer/demo.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
 import { bumpDataVersion } from "../../db/store/data-version.js";
+import { getProvisionMatrix } from "../../src/web/queries.js";
 
 for (const { dialect, available } of TEST_DIALECTS) {
   describe.skipIf(!available)(`web on ${dialect}`, () => {
@@ -192,6 +193,22 @@ for (const { dialect, available } of TEST_DIALECTS) {
         expect((await app.request("/themes/inconnu")).status).toBe(404);
         const matrix = await (await app.request("/dossiers/DLR5L17N99901")).text();
         expect(matrix).toContain('href="/themes/dossier-coffre"');
+      });
+
+      it("draws the bill's navette as an SVG picture: a bar per article and step, sized by its text, said in words", async () => {
+        const html = await (await app.request("/dossiers/DLR5L17N99901")).text();
+        const svg = /<svg[^>]*role="img"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+        expect(svg).toContain("La navette en image : 30 articles à travers 11 étapes");
+        const bars = [...svg.matchAll(/<rect class="nv-(\w+)"[^>]*width="(\d+)"[^>]*><title>([^<]+)<\/title>/g)];
+        const matrix = await getProvisionMatrix(database.db, "DLR5L17N99901");
+        const drawn = matrix.provisions.flatMap((p) => [...p.states.values()].filter((s) => s.status !== "absent"));
+        expect(bars).toHaveLength(drawn.length);
+        expect(bars.map((b) => b[3])).toContain("Article 8 ter — 1re lecture · Assemblée · commission : Supprimé");
+        // Longer texts, longer bars: 8 ter as created by the Sénat's committee is wider than article 2.
+        const widthOf = (title: string) => Number(bars.find((b) => b[3] === title)?.[2]);
+        expect(widthOf("Article 8 ter — 1re lecture · Sénat · commission : Nouveau")).toBeGreaterThan(
+          widthOf("Article 2 — 1re lecture · Sénat · commission : Inchangé"),
+        );
       });
 
       it("shows, by default, an article's last version that has text, not its deletion", async () => {
