@@ -288,6 +288,23 @@ describe.skipIf(!hasChromium)("pages in Chromium", () => {
     expect(found).toEqual([]);
   }, 180_000);
 
+  it("keeps the article column of the matrix in place on a phone while the steps scroll", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${server.url}/dossiers/DLR5L17N99901`);
+    const scroller = page.locator(".matrix-scroll");
+    const firstRow = page.locator("table.matrix tbody th[scope=row]").first();
+    const before = await firstRow.boundingBox();
+    const lastHeader = page.locator("table.matrix thead th").last();
+    const headerBefore = await lastHeader.boundingBox();
+    await scroller.evaluate((el) => (el.scrollLeft = 400));
+    const after = await firstRow.boundingBox();
+    const headerAfter = await lastHeader.boundingBox();
+    expect(headerAfter!.x).toBeLessThan(headerBefore!.x - 300); // the steps moved
+    expect(Math.abs(after!.x - before!.x)).toBeLessThan(1); // the article stayed
+    await page.screenshot({ path: path.join(ARTIFACTS, "matrice-390-defilee.png") });
+    await page.close();
+  });
+
   it("takes the README's pictures of the home, bill, article and amendment pages, light and dark", async () => {
     // Written to test-artifacts/readme; « NAVETTE_README_PICTURES=docs/images npx vitest run tests/browser » refreshes the README's.
     const target = process.env["NAVETTE_README_PICTURES"]
