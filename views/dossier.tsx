@@ -9,6 +9,7 @@ import { READING_LABELS, STAGE_LABELS } from "../src/domain/dossier.js";
 import { Layout } from "./layout.js";
 import { anDossierUrl, senatDossierUrl } from "../src/domain/links.js";
 import { NavettePicture } from "./partials/navette-picture.js";
+import { AmendmentsByGroup, type GroupOutcomes } from "./partials/amendments-by-group.js";
 import { frenchDate, labelOf as label, outcomeCount, plural, provisionPath, stepAbbreviation, stepLabel } from "./format.js";
 
 const PLACE_LABELS: Record<string, string> = {
@@ -161,6 +162,8 @@ export function DossierPage(props: {
   themeFilter: string | null;
   themes: ReadonlyMap<string, string[]>;
   themeLabels: ReadonlyMap<string, string>;
+  /** The bill's amendments by group and outcome. */
+  byGroup: readonly GroupOutcomes[];
 }) {
   const { dossier, steps, texts, amendmentsByText } = props.detail;
   const countsFor = (textUid: string | null) => amendmentsByText.filter((r) => r.text_uid === textUid);
@@ -224,6 +227,12 @@ export function DossierPage(props: {
       ) : (
         <p class="empty">Aucun texte importé pour ce dossier : le suivi article par article apparaîtra quand ses textes seront importés.</p>
       )}
+      {props.byGroup.length > 0 ? (
+        <>
+          <h2>Amendements par groupe</h2>
+          <AmendmentsByGroup rows={props.byGroup} caption="Amendements du texte par groupe et par sort" />
+        </>
+      ) : null}
       <h2>Derniers changements</h2>
       {props.changes.length === 0 ? (
         <p class="empty">Aucun changement enregistré.</p>

@@ -34,6 +34,8 @@ import { DossierPage } from "../../views/dossier.js";
 import { PartialDossierPage } from "../../views/partial-dossier.js";
 import { inForce, stepToShow } from "../domain/navette/step-to-show.js";
 import { getPartialDossier } from "../../db/read/partial-dossier.js";
+import { amendmentsByGroup } from "../../db/read/amendments-by-group.js";
+import { groupOutcomes } from "../../views/partials/amendments-by-group.js";
 import { NotFoundPage } from "../../views/not-found.js";
 
 /** GET /, /dossiers/:uid, /dossiers/:uid/articles/:pid (and its amendements and diff fragments), /amendements/:uid. */
@@ -84,6 +86,7 @@ export function billRoutes(db: Kysely<Database>, themeLabels: ReadonlyMap<string
         themeFilter={themeLabels.has(theme) ? theme : null}
         themes={await getDossierThemes(db, detail.dossier.uid)}
         themeLabels={themeLabels}
+        byGroup={groupOutcomes(await amendmentsByGroup(db, detail.dossier.uid))}
       />,
     );
   });

@@ -211,6 +211,19 @@ for (const { dialect, available } of TEST_DIALECTS) {
         );
       });
 
+      it("draws the amendments by group and outcome, on the bill page and on an article's", async () => {
+        const bill = await (await app.request("/dossiers/DLR5L17N99901")).text();
+        const figure = /<figure class="by-group">[\s\S]*?<\/figure>/.exec(bill)?.[0] ?? "";
+        const titles = [...figure.matchAll(/<title>([^<]+)<\/title>/g)].map((m) => m[1]);
+        expect(titles).toContain("Socialistes et apparentés : 5 adoptés");
+        expect(titles).toContain("Rassemblement National : 1 tombé");
+        // Every amendment of the bill is in one segment, once.
+        const counted = titles.reduce((sum, t) => sum + Number(/ : (\d+)/.exec(t!)![1]), 0);
+        expect(counted).toBe(22);
+        const article = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231")).text();
+        expect(article).toContain('aria-label="Amendements de cet article par groupe et par sort"');
+      });
+
       it("shows, by default, an article's last version that has text, not its deletion", async () => {
         // 8 ter is deleted in the Assemblée's committee and out of every later text.
         const page = await (await app.request("/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231")).text();

@@ -28,6 +28,8 @@ const PAGES = [
   "/codes",
   "/codes/CSI/L.%20851-3",
   "/recherche?q=chiffrement",
+  "/recherche?q=8%20ter",
+  "/recherche?q=L.%20851-3",
   "/flux/tout.atom",
   `/flux/dossiers/DLR5L17N99901.rss`,
   "/flux/dossiers/DLR5L17N99901/articles/8%20ter%40SN1-COM-FOND-RAPPORT%231.atom",

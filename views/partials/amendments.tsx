@@ -2,6 +2,7 @@
  * The amendments of a provision, with filters (text, sort, author type, group) that htmx applies in
  * place; without JavaScript the form reloads the page with the same address.
  */
+import { AmendmentsByGroup, groupOutcomes } from "./amendments-by-group.js";
 import { AuthorRole } from "../amendment.js";
 import { amendmentNumberLabel } from "../../src/domain/wording.js";
 import type { ProvisionAmendment } from "../models.js";
@@ -38,6 +39,12 @@ export function AmendmentsSection(props: {
         <p class="empty">Aucun amendement importé sur cet article.</p>
       ) : (
         <>
+          {props.amendments.length > 1 ? (
+            <AmendmentsByGroup
+              rows={groupOutcomes(props.amendments.map((a) => ({ group: a.groupName ?? a.groupRef, outcome: a.outcome })))}
+              caption="Amendements de cet article par groupe et par sort"
+            />
+          ) : null}
           <form
             class="filters"
             method="get"
