@@ -5,7 +5,7 @@
  */
 import { OUTCOME_LABELS, type AmendmentOutcome } from "../../src/domain/amendment.js";
 import { cutOnWord } from "../../src/domain/wording.js";
-import { outcomeCount, plural } from "../format.js";
+import { outcomeCount } from "../format.js";
 
 /** One group's amendments, counted by outcome. */
 export interface GroupOutcomes {
