@@ -3,6 +3,7 @@
  * checks are middleware (security headers, body limit, session and CSRF, page cache); the routes
  * live in one module per part of the site, mounted here.
  */
+import { refuseOversizedBody } from "./security/oversized-body.js";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
@@ -84,11 +85,15 @@ export function createApp(handle: DatabaseHandle, web: WebConfig = webConfig()):
     await next();
   });
   app.use("*", securityHeaders());
+  const tooLarge = `Requête refusée : corps de plus de ${MAX_BODY_BYTES / 1024} Ko.`;
+  // An announced oversized body is read and dropped, then refused with the connection closed; one
+  // without a length is cut by bodyLimit.
+  app.use("*", refuseOversizedBody(MAX_BODY_BYTES, tooLarge));
   app.use(
     "*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.text(`Requête refusée : corps de plus de ${MAX_BODY_BYTES / 1024} Ko.`, 413),
+      onError: (c) => c.text(tooLarge, 413, { Connection: "close" }),
     }),
   );
   // Assets, feeds and the health check need no session.

@@ -51,7 +51,8 @@ function searchHitView(result: SearchResult, query: string): SearchHitView {
       : (article ?? result.title),
     context: a
       ? [examLabel(a.chamber, a.stage), authorOf(result.title)].filter(Boolean).join(" · ")
-      : (result.title.split(" — ")[1] ?? null),
+      : // « Article 8 ter — <the bill's title> », the title itself holding « — » (« Démonstration — proposition de loi … »).
+        result.title.split(" — ").slice(1).join(" — ") || null,
     outcome: a
       ? { value: a.outcome, sentence: outcomeSentence(a.outcome, { stage: a.stage, chamber: a.chamber, date: a.decidedAt }) }
       : null,

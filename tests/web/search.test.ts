@@ -97,6 +97,10 @@ for (const { dialect, available } of TEST_DIALECTS) {
       for (const title of byArticle)
         expect(title).toMatch(/^(Article 8 ter\b|Amendement .* (?:sur|après|avant) l(?:'|&#39;)article 8 ter)/);
       expect(page).toMatch(/class="outcome outcome-(adopte|rejete)"> — (adopté|rejeté)/);
+      // An article's result is placed by its bill's whole title (which itself holds « — »).
+      expect(page).toContain(
+        '<p class="muted result-context">Démonstration — proposition de loi relative à la sécurité des communications (données fictives)</p>',
+      );
       const code = await (await app.request("/recherche?q=L.%20851-3")).text();
       expect(code).toContain('class="by-article"');
     });

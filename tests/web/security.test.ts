@@ -15,6 +15,8 @@ import { safeNext } from "../../src/web/security/safe-next.js";
 import { LOGIN_LIMITS } from "../../src/web/account-routes.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
 import { CookieJarVisitor } from "../helpers/cookie-jar.js";
+import { startServer } from "../helpers/browser.js";
+import { connect } from "node:net";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -220,6 +222,36 @@ for (const { dialect, available } of TEST_DIALECTS) {
           body: `a=${big}`,
         });
         expect(response.status, path).toBe(413);
+      }
+    });
+
+    it("answers an announced oversized body over a real socket with 413 and a closed connection, never a reset", async () => {
+      const server = await startServer(database);
+      try {
+        const { port, hostname } = new URL(server.url);
+        const body = `a=${"x".repeat(1024 * 1024)}`;
+        const answer = await new Promise<{ text: string; reset: boolean }>((resolve, reject) => {
+          const socket = connect(Number(port), hostname, () => {
+            socket.write(
+              `POST /connexion HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`,
+            );
+            socket.write(body);
+          });
+          let text = "";
+          let reset = false;
+          socket.on("data", (d: Buffer) => (text += d.toString()));
+          socket.on("error", (error: NodeJS.ErrnoException) => {
+            if (error.code === "ECONNRESET") reset = true;
+            else reject(error);
+          });
+          socket.on("close", () => resolve({ text, reset }));
+        });
+        expect(answer.text).toMatch(/^HTTP\/1\.1 413 /);
+        expect(answer.text).toMatch(/\r\nconnection: close\r\n/i);
+        expect(answer.reset).toBe(false);
+        expect((await fetch(`${server.url}/`)).status).toBe(200);
+      } finally {
+        await server.stop();
       }
     });
 
