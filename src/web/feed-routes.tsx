@@ -112,10 +112,17 @@ function feedServer(db: DatabaseHandle["db"], web: WebConfig, themeLabels: Reado
     const since = c.req.header("If-Modified-Since");
     if (!c.req.header("If-None-Match") && since && new Date(since).getTime() >= lastModified.getTime()) return c.body(null, 304);
     const origin = siteOrigin(c, web);
-    const body = await buildFeed(db, events, { title, origin, self: new URL(c.req.url).pathname, page, format, themeLabels });
+    const body = await buildFeed(db, events, { title, origin, self: selfOf(c.req.url), page, format, themeLabels });
     c.header("Content-Type", format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
     return c.body(body);
   };
+}
+
+/** A feed's own address: its path, and for a search its query (« /flux/recherche.atom?q=chiffrement »). */
+function selfOf(url: string): string {
+  const { pathname, searchParams } = new URL(url);
+  const kept = new URLSearchParams([...searchParams].filter(([name]) => name === "q" || name === "type"));
+  return kept.size > 0 ? `${pathname}?${kept}` : pathname;
 }
 
 /** « DLR….atom » → [« DLR… », « atom »]. */

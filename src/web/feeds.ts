@@ -517,7 +517,8 @@ export async function buildFeed(
   const names = vocabulary.amendments;
   // Item ids name the feed and the event (RFC 4151 tag URIs): a reader subscribed to several
   // feeds that share an event keeps the item in each. Links stay the event's page.
-  const feedName = options.self.replace(/\.(atom|rss)$/, "");
+  // The feed's path names it (a search feed's query stays out of its ids, in its self link).
+  const feedName = options.self.replace(/\?.*$/, "").replace(/\.(atom|rss)$/, "");
   const itemId = (event: EventRow) => `tag:${new URL(options.origin).hostname},2026:${feedName}/evenements/${event.id}`;
   const diffs = await statusDiffExtracts(db, events);
   const updated = events.length ? new Date(events[0]!.recorded_at) : new Date(0);

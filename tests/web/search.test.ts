@@ -127,9 +127,13 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(await hostile.text()).not.toContain("<script>alert(1)</script>");
       const withFeed = await (await app.request("/recherche?q=chiffrement")).text();
       expect(withFeed).toContain('href="/flux/recherche.atom?q=chiffrement"');
-      const feed = await app.request("/flux/recherche.atom?q=chiffrement");
+      const feed = await app.request("/flux/recherche.atom?q=chiffrement&type=amendement&utm=x");
       expect(feed.status).toBe(200);
-      expect(await feed.text()).toContain("<entry>");
+      const atom = await feed.text();
+      expect(atom).toContain("<entry>");
+      // Its self link is the search's, query included (an aggregator re-reads that address).
+      expect(atom).toMatch(/<link rel="self" href="http:\/\/localhost\/flux\/recherche\.atom\?q=chiffrement&amp;type=amendement"/);
+      expect(atom).toMatch(/<id>tag:localhost,2026:\/flux\/recherche\/evenements\/\d+<\/id>/);
     });
   });
 }
