@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { loadConfig, type Config } from "../config.js";
 import { findSourceKind, SOURCE_KINDS } from "../importer/source-kinds.js";
-import { runImport, type ImportSummary } from "../importer/run-import.js";
+import { NOTHING_TO_IMPORT, runImport, type ImportSummary } from "../importer/run-import.js";
 import { loadDemo } from "../importer/demo.js";
 import { purgeExpired } from "../../db/store/login-limits.js";
 import { plural } from "../../views/format.js";
@@ -212,7 +212,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<number> {
     phases?.stop();
     printSummary(summary);
     const c = summary.counts;
-    if (summary.status !== "failed" && c.created + c.changed + c.unchanged + c.failed === 0) {
+    if (summary.message === NOTHING_TO_IMPORT) {
       console.error(
         `échec : rien à importer dans « ${location} »${c.skipped ? ` (${plural(c.skipped, "document", "documents")} d'un autre type)` : ""}. ` +
           `La source ${kind.name} attend : ${kind.description}.`,

@@ -104,6 +104,9 @@ export class RunLog {
   }
 }
 
+/** The message of a run that found nothing of its kind in its location. */
+export const NOTHING_TO_IMPORT = "rien à importer : aucun document de ce type";
+
 /** Runs one import. Never throws for bad input: failures are in the summary and in `import_errors`. */
 export async function runImport(handle: DatabaseHandle, options: ImportOptions): Promise<ImportSummary> {
   const { db } = handle;
@@ -116,6 +119,12 @@ export async function runImport(handle: DatabaseHandle, options: ImportOptions):
   try {
     stored = await storeSource(handle, options, run, log);
     if (run.counts.failed > 0) status = "partial";
+    const c = run.counts;
+    // Nothing of this kind found (and no « not modified » answer): the run failed, as the command says.
+    if (c.created + c.changed + c.unchanged + c.failed === 0 && !stored.notModified) {
+      status = "failed";
+      message = NOTHING_TO_IMPORT;
+    }
   } catch (error) {
     status = "failed";
     message = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@ import { readFileSync, truncateSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { findSourceKind } from "../../src/importer/source-kinds.js";
-import { runImport } from "../../src/importer/run-import.js";
+import { NOTHING_TO_IMPORT, runImport } from "../../src/importer/run-import.js";
 import { anAmendmentJson, amendmentUid, anDossierJson, type ActSpec } from "../../scripts/an-format.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
 import { countsAndRecount } from "../helpers/amendment-counts.js";
@@ -49,6 +49,19 @@ for (const { dialect, available } of TEST_DIALECTS) {
       expect(await events()).toHaveLength(2);
       const after = await database.db.selectFrom("amendments").select(["uid", "updated_at"]).orderBy("uid").execute();
       expect(after.map((r) => r.updated_at)).toEqual(rows.map((r) => r.updated_at));
+    });
+
+    it("records a run that found nothing to import as failed, as the command says", async () => {
+      await open();
+      const run = await importAmendments(tempDir());
+      expect(run.status).toBe("failed");
+      expect(run.message).toBe(NOTHING_TO_IMPORT);
+      const stored = await database.db
+        .selectFrom("import_runs")
+        .select(["status", "message"])
+        .where("id", "=", run.runId)
+        .executeTakeFirstOrThrow();
+      expect(stored).toEqual({ status: "failed", message: NOTHING_TO_IMPORT });
     });
 
     it("stores an impossible date as unknown, with a warning naming the file and the record, never as another day", async () => {
