@@ -4,15 +4,11 @@
  * present) fails on what a reader should never see: the rules' wildcards and syntax, file paths,
  * the rules file's name, « (Rect) », abbreviations of steps such as « PR loi », bare uids.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/web/app.js";
 import { loadDemo } from "../../src/importer/demo.js";
-import { runImport } from "../../src/importer/run-import.js";
-import { findSourceKind } from "../../src/importer/source-kinds.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
-import { tempDir } from "../helpers/fixtures.js";
-import { hasSharedFixtures, SHARED_FIXTURES } from "../helpers/shared-fixtures.js";
+import { hasRealNarcotrafic, realNarcotraficDatabase } from "../helpers/real-narcotrafic.js";
 
 /** What a reader must never read, with why. */
 const FORBIDDEN: ReadonlyArray<readonly [RegExp, string]> = [
@@ -102,18 +98,12 @@ for (const { dialect, available } of TEST_DIALECTS) {
   });
 }
 
-const hasReal = hasSharedFixtures("an/narcotrafic-amendements");
+const hasReal = hasRealNarcotrafic();
 
 describe.skipIf(!hasReal)("no internal code on the pages of the 1,636 real Narcotrafic amendments (sqlite)", () => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    const run = await runImport(database, {
-      kind: findSourceKind("an-amendements")!,
-      location: path.join(SHARED_FIXTURES, "an/narcotrafic-amendements"),
-      cacheDir: tempDir(),
-    });
-    expect(run.counts.created).toBe(1636);
+    database = await realNarcotraficDatabase();
   }, 120_000);
   afterAll(async () => {
     await database?.dispose();

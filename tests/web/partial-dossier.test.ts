@@ -11,8 +11,8 @@ import { runImport } from "../../src/importer/run-import.js";
 import { findSourceKind } from "../../src/importer/source-kinds.js";
 import { projectRoot } from "../../src/project-root.js";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../helpers/databases.js";
+import { hasRealNarcotrafic, realNarcotraficDatabase } from "../helpers/real-narcotrafic.js";
 import { tempDir } from "../helpers/fixtures.js";
-import { hasSharedFixtures, SHARED_FIXTURES } from "../helpers/shared-fixtures.js";
 
 const amendmentsKind = findSourceKind("an-amendements")!;
 
@@ -63,18 +63,12 @@ for (const { dialect, available } of TEST_DIALECTS) {
   });
 }
 
-const hasReal = hasSharedFixtures("an/narcotrafic-amendements");
+const hasReal = hasRealNarcotrafic();
 
 describe.skipIf(!hasReal)("the Narcotrafic bill from its 1,636 real amendments only (sqlite)", () => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    const run = await runImport(database, {
-      kind: amendmentsKind,
-      location: path.join(SHARED_FIXTURES, "an/narcotrafic-amendements"),
-      cacheDir: tempDir(),
-    });
-    expect(run.counts.created).toBe(1636);
+    database = await realNarcotraficDatabase();
   }, 120_000);
   afterAll(async () => {
     await database?.dispose();

@@ -4,17 +4,13 @@
  * feed says what happened to each amendment; search marks whole query words on real text and lists
  * the amendments of the article a query names first.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/web/app.js";
-import { runImport } from "../../src/importer/run-import.js";
-import { findSourceKind } from "../../src/importer/source-kinds.js";
 import { queryWords } from "../../src/domain/search-extract.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/databases.js";
-import { tempDir } from "../helpers/fixtures.js";
-import { hasSharedFixtures, SHARED_FIXTURES } from "../helpers/shared-fixtures.js";
+import type { TestDatabase } from "../helpers/databases.js";
+import { hasRealNarcotrafic, realNarcotraficDatabase } from "../helpers/real-narcotrafic.js";
 
-const hasReal = hasSharedFixtures("an/narcotrafic-amendements");
+const hasReal = hasRealNarcotrafic();
 
 /** The text of each `<title>` of a feed's entries (the feed's own title left out). */
 const entryTitles = (atom: string): string[] =>
@@ -26,13 +22,7 @@ describe.skipIf(!hasReal)("the reader's view of the 1,636 real Narcotrafic amend
   let database: TestDatabase;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    const run = await runImport(database, {
-      kind: findSourceKind("an-amendements")!,
-      location: path.join(SHARED_FIXTURES, "an/narcotrafic-amendements"),
-      cacheDir: tempDir(),
-    });
-    expect(run.counts.created).toBe(1636);
+    database = await realNarcotraficDatabase();
     app = createApp(database);
   }, 120_000);
   afterAll(async () => {
