@@ -2,7 +2,8 @@
  * Provision page: one article followed across the navette — numbers, statuses with causes, text
  * at each step, diff between any two versions, amendments.
  */
-import { amendmentNumberLabel, foundWords, lawNumbered, textNumberOfUid } from "../src/domain/wording.js";
+import { amendmentNumberLabel, foundWords, lawNumbered } from "../src/domain/wording.js";
+import { textNumberOf } from "../src/domain/text-number.js";
 import { codeArticleLabel } from "../src/domain/tagging/citations.js";
 import { stepToShow } from "../src/domain/navette/step-to-show.js";
 import type { ProvisionDetail } from "./models.js";
@@ -306,7 +307,7 @@ function textLabels(detail: ProvisionDetail): Map<string, string> {
   const labels = new Map(detail.steps.filter((s) => s.textUid).map((s) => [s.textUid!, stepLabel(s)]));
   for (const a of detail.amendments) {
     if (!a.textUid || labels.has(a.textUid)) continue;
-    const number = textNumberOfUid(a.textUid);
+    const number = textNumberOf(a.textUid);
     labels.set(a.textUid, `Texte${number ? ` n° ${number}` : ""} (${a.chamber === "SN" ? "Sénat" : "Assemblée"})`);
   }
   return labels;

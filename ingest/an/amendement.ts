@@ -3,6 +3,7 @@
  * L16/L17 schema with `cycleDeVie`, in XML or JSON) and the legacy per-amendment XML of the
  * AN website, turned into {@link AmendmentRecord}s. Pure: no I/O, no database.
  */
+import { textNumberOf } from "../../src/domain/text-number.js";
 import { readSourceDate } from "../../src/domain/calendar-date.js";
 import type { AmendmentRecord, AmendmentStage, AmendmentTarget, AuthorType, TargetKind } from "../../src/domain/amendment.js";
 import { normaliseOutcome, foldLabel } from "../../src/domain/amendment-outcome.js";
@@ -379,13 +380,8 @@ function rectificationOf(numberLong: string): number {
   return match[1] ? Number(match[1]) : 1;
 }
 
-/** Text number from a text uid: "PIONANR5L17B0907" → "907", "PIONANR5L17BTC1043" → "1043", "LOI-2025-532" → "2025-532". */
-export function textNumberOf(textUid: string): string | null {
-  const law = /^LOI-(\d{4}-\d+)$/.exec(textUid);
-  if (law) return law[1]!;
-  const match = /B(?:TC|TA)?0*(\d+)$/.exec(textUid);
-  return match?.[1] ?? null;
-}
+/** Text number from a text uid (src/domain/text-number.ts), re-exported for the AN readers. */
+export { textNumberOf };
 
 function htmlField(raw: string | null): { html: string | null; text: string | null } {
   if (!raw) return { html: null, text: null };

@@ -5,6 +5,7 @@
  * Pure functions, shared by pages and feeds so that both say the same thing the same way.
  */
 import type { AmendmentOutcome } from "./amendment.js";
+import { isRealDay } from "./calendar-date.js";
 
 const MONTHS = [
   "janvier",
@@ -29,8 +30,7 @@ export function frenchDateOrNull(iso: string | null | undefined): string | null 
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? "");
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year < 1800) return null;
+  if (!isRealDay(year, month, day)) return null;
   return `${day === 1 ? "1er" : String(day)} ${MONTHS[month - 1]} ${year}`;
 }
 
@@ -194,13 +194,4 @@ export function partialDossierTitle(textNumbers: readonly string[]): string {
   if (numbers.length === 0) return "Texte connu par ses amendements (dossier incomplet)";
   const list = numbers.length === 1 ? numbers[0] : `${numbers.slice(0, -1).join(", ")} et ${numbers.at(-1)}`;
   return `${numbers.length === 1 ? "Texte" : "Textes"} n° ${list} (dossier incomplet)`;
-}
-
-/**
- * The number of a text from its open-data uid: « PIONANR5L17BTC1277 » → « 1277 »,
- * « PRJLANR5L17B0324 » → « 324 », « PIONSNR5S2024B0999 » → « 999 »; null for anything else.
- */
-export function textNumberOfUid(textUid: string): string | null {
-  const match = /^[A-Z_]{4}(?:AN|SN)R\d+[LS]\d+B(?:TC)?0*(\d+[A-Z]?)$/u.exec(textUid);
-  return match?.[1] ?? null;
 }

@@ -55,28 +55,21 @@ export function pageCache(db: Kysely<Database>, options: PageCacheOptions): Midd
     // A signed-in visitor's pages carry their session's CSRF token: their ETag is theirs alone, and they are not kept.
     const personal = visitor?.user ? createHash("sha256").update(visitor.csrfToken).digest("base64url").slice(0, 12) : null;
     // One validator per resource (its address, Host when it changes the links, htmx or not), never one for the site.
-    const resource = createHash("sha256")
-      .update(
-        JSON.stringify([options.publicUrl ? "" : c.req.header("Host"), pathAndQuery(c.req.url), c.req.header("HX-Request") === "true"]),
-      )
-      .digest("base64url")
-      .slice(0, 10);
+    const representation = JSON.stringify([
+      options.publicUrl ? "" : c.req.header("Host"),
+      pathAndQuery(c.req.url),
+      c.req.header("HX-Request") === "true",
+    ]);
+    const resource = createHash("sha256").update(representation).digest("base64url").slice(0, 10);
     const etag = `W/"${version}-${hour}-${resource}${personal ? `-${personal}` : ""}"`;
     const ifNoneMatch = c.req.header("If-None-Match");
+    const anyTag = ifNoneMatch?.split(",").some((tag) => tag.trim() === "*") ?? false;
     // A tag this resource was given (only ever on a 200) still holds; « * » is answered once the page is known to exist.
     if (matchesTag(ifNoneMatch, etag)) return c.body(null, 304, { ETag: etag });
-    const key = personal
-      ? null
-      : JSON.stringify([
-          version,
-          hour,
-          options.publicUrl ? "" : c.req.header("Host"),
-          pathAndQuery(c.req.url),
-          c.req.header("HX-Request") === "true",
-        ]);
+    const key = personal ? null : `${version}|${hour}|${representation}`;
     const hit = key ? pages.get(key) : undefined;
     if (hit) {
-      if (hit.status === 200 && ifNoneMatch?.split(",").some((tag) => tag.trim() === "*")) return c.body(null, 304, { ETag: etag });
+      if (hit.status === 200 && anyTag) return c.body(null, 304, { ETag: etag });
       if (notModifiedSince(ifNoneMatch, c.req.header("If-Modified-Since"), hit)) return c.body(null, 304, { ETag: etag });
       const headers: Record<string, string> = Object.fromEntries([...hit.headers, ["ETag", etag]]);
       if (!acceptsGzip(c.req.header("Accept-Encoding"))) return c.body(hit.body, hit.status as 200, headers);
@@ -88,7 +81,7 @@ export function pageCache(db: Kysely<Database>, options: PageCacheOptions): Midd
     }
     await next();
     if (c.res.status !== 200) return;
-    if (ifNoneMatch?.split(",").some((tag) => tag.trim() === "*")) {
+    if (anyTag) {
       c.res = new Response(null, { status: 304, headers: { ETag: etag } });
       return;
     }

@@ -2,7 +2,8 @@
  * What the pages read from the database. Read-only.
  */
 import { ARTICLE_ONLY_KINDS } from "../domain/events.js";
-import { textNumberOfUid, cutOnWord, lawNumbered, partialDossierTitle } from "../domain/wording.js";
+import { cutOnWord, lawNumbered, partialDossierTitle } from "../domain/wording.js";
+import { textNumberOf } from "../domain/text-number.js";
 import { dossiersKnownByAmendments, type PartialDossierSummary } from "../../db/read/partial-dossier.js";
 import { anAmendmentUrl, memberUrl, senatAmendmentUrl } from "../domain/links.js";
 import { inDateOrder } from "../domain/dossier.js";
@@ -83,7 +84,7 @@ export async function listDossiers(db: Kysely<Database>): Promise<DossierSummary
 /** A bill known only by its amendments, in the list of bills: named by its texts, marked partial. */
 function partialSummary(d: PartialDossierSummary): DossierSummary {
   const numbers = d.textUids
-    .map(textNumberOfUid)
+    .map(textNumberOf)
     .filter((n): n is string => n !== null)
     .sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
   const legislature = /L(\d+)N/u.exec(d.uid)?.[1] ?? null;

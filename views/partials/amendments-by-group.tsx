@@ -3,7 +3,7 @@
  * split by outcome (adopted, rejected, fallen or withdrawn…), the length its number of amendments.
  * Who pushed what, and what came of it, at a glance; every segment says it in words.
  */
-import { OUTCOME_LABELS, type AmendmentOutcome } from "../../src/domain/amendment.js";
+import { isAmendmentOutcome, OUTCOME_LABELS, type AmendmentOutcome } from "../../src/domain/amendment.js";
 import { cutOnWord } from "../../src/domain/wording.js";
 import { outcomeCount } from "../format.js";
 
@@ -39,7 +39,7 @@ export function groupOutcomes(
   const byGroup = new Map<string, Map<AmendmentOutcome, number>>();
   for (const a of amendments) {
     const group = a.group ?? "Sans groupe (Gouvernement, commission…)";
-    const outcome = (ORDER as readonly string[]).includes(a.outcome) ? (a.outcome as AmendmentOutcome) : "inconnu";
+    const outcome = isAmendmentOutcome(a.outcome) ? a.outcome : "inconnu";
     const counts = byGroup.get(group) ?? new Map<AmendmentOutcome, number>();
     counts.set(outcome, (counts.get(outcome) ?? 0) + (a.n ?? 1));
     byGroup.set(group, counts);
